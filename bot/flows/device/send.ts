@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { deviceOutcomeCard } from '../../../cards/device-outcome.js';
+import { deviceSendingCard } from '../../../cards/device-sending.js';
+import type { AdaptiveCard } from '../../../cards/types.js';
+import { AppError, describeError } from '../../errors.js';
+import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
+import { GraphRequestError } from '../../graph/graph-error.js';
+import { assessEligibility } from '../../policy/eligibility.js';
+import { DEVICE_QUOTA } from '../../policy/limits.js';
+import { validateNotificationText } from '../../policy/notification-text.js';
+import type { FlowDeps, Turn } from '../turn.js';
+import { parseCardData, sendData } from './card-data.js';
+import { composeCardFor, formatTime } from './compose.js';
+import { loadOwnedDeviceDraft, type DeviceDraft, type DeviceDraftPayload } from './draft.js';
+import { stateCardFor } from './state-card.js';
+
+interface Delivery {
+  card: AdaptiveCard;
+  /** One line for the chat when the result arrives after the invoke was answered. */
+  summary: string;
+}
+
+/**
+ * The Send button. Validates and saves the typed text, then delivers. The invoke is answered within
+ * sendAnswerDeadlineMs: when Graph is slower, the user gets a "Sending…" card at once and the card is
+ * replaced, and a message posted, when the send ends.
+ */
+export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  const input = parseCardData(sendData, data);
+  const loaded = await loadOwnedDeviceDraft(deps.store, input.draftId, turn.caller, turn.tenantId);
+  if (loaded.draft.state !== 'open') {
+    return stateCardFor(loaded);
+  }
+
+  const text = validateNotificationText(input.title, input.body);
+  const payload = { ...loaded.payload, title: text.title, body: text.body };
+  const saved = await deps.store.updateDraftPayload(loaded.draft.id, loaded.draft.version, payload, deps.now());
+  if (!saved) {
+    // Another click changed the draft between our read and write: show where it is now.
+    return stateCardFor(await loadOwnedDeviceDraft(deps.store, input.draftId, turn.caller, turn.tenantId));
+  }
+  const draft: DeviceDraft = { draft: saved, payload };
+
+  if (!text.ok) {
+    turn.log.info({ draftId: saved.id, invalid: Object.keys(text.errors) }, 'notification text rejected');
+    const usage = await deps.store.deviceQuotaUsage(turn.tenantId, payload.device.id, DEVICE_QUOTA, deps.now());
+    return composeCardFor(saved.id, payload, usage, text.errors);
+  }
+
+  const delivery = deliver(deps, turn, draft);
+  const early = await Promise.race([delivery, delay(deps.sendAnswerDeadlineMs).then(() => undefined)]);
+  if (early) {
+    return early.card;
+  }
+
+  turn.log.info({ draftId: saved.id }, 'send still running, answering with a pending card');
+  deps.background.run('device send result', async () => {
+    const result = await delivery;
+    await turn.later.replaceCard(result.card);
+    await turn.later.sendText(result.summary);
+  });
+  return deviceSendingCard({ device: targetOf(payload), title: payload.title, body: payload.body });
+}
+
+/** Checks, reserves the quota slot, calls Graph and records the outcome; never throws. */
+async function deliver(deps: FlowDeps, turn: Turn, draft: DeviceDraft): Promise<Delivery> {
+  try {
+    return await checkAndSend(deps, turn, draft);
+  } catch (error) {
+    const described = describeError(error);
+    turn.log[described.logLevel]({ err: error, code: described.code, ...described.details }, 'device send refused');
+    const usage = await deps.store.deviceQuotaUsage(turn.tenantId, draft.payload.device.id, DEVICE_QUOTA, deps.now());
+    return {
+      card: composeCardFor(draft.draft.id, draft.payload, usage, { form: described.userMessage }),
+      summary: `Not sent to ${draft.payload.device.name}: ${described.userMessage}`,
+    };
+  }
+}
+
+async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: DeviceDraft): Promise<Delivery> {
+  const target = targetOf(payload);
+
+  const device = await deps.intune.getDevice(payload.device.id).catch((error: unknown) => {
+    throw graphErrorToAppError(error, 'getDevice');
+  });
+  const eligibility = assessEligibility(device);
+  if (!eligibility.eligible) {
+    throw new AppError('device_not_eligible', eligibility.reason, { details: { deviceId: device.id } });
+  }
+  await deps.authorizer.authorize(turn.caller, { kind: 'notifyDevice', device });
+
+  const attemptId = randomUUID();
+  const reservation = await deps.store.reserveDeviceSend({
+    draftId: draft.id,
+    deviceId: device.id,
+    quota: DEVICE_QUOTA,
+    now: deps.now(),
+    attempt: {
+      id: attemptId,
+      draftId: draft.id,
+      kind: 'device',
+      tenantId: turn.tenantId,
+      requestedBy: turn.caller.aadObjectId,
+      requestedByName: turn.caller.name,
+      title: payload.title,
+      body: payload.body,
+      targetIds: [device.id],
+      targetNames: [payload.device.name],
+    },
+  });
+  if (!reservation.ok && reservation.reason === 'quota') {
+    const next = reservation.usage.nextSlotAt ? formatTime(reservation.usage.nextSlotAt) : 'within the hour';
+    throw new AppError('quota_exceeded', `${payload.device.name} has received ${reservation.usage.used} custom notifications in the last hour, Intune's limit of ${reservation.usage.limit} per device. Nothing was sent. The next one can be sent at ${next}.`, {
+      details: { deviceId: device.id, nextSlotAt: reservation.usage.nextSlotAt?.toISOString() },
+    });
+  }
+  if (!reservation.ok) {
+    // A concurrent click won the draft: report where it stands instead of sending twice.
+    const current = await loadOwnedDeviceDraft(deps.store, draft.id, turn.caller, turn.tenantId);
+    return { card: stateCardFor(current), summary: `${payload.device.name}: this notification was already handled.` };
+  }
+  turn.log.info({ attemptId, draftId: draft.id, deviceId: device.id }, 'device send recorded, calling Graph');
+
+  try {
+    const receipt = await deps.intune.sendDeviceNotification(device.id, { title: payload.title, body: payload.body });
+    const at = deps.now();
+    await deps.store.finishAttempt({ attemptId, outcome: 'sent', draftState: 'sent', now: at, graphStatus: 204, graphRequestId: receipt.requestId });
+    turn.log.info({ attemptId, deviceId: device.id, requestId: receipt.requestId }, 'device notification sent');
+    return {
+      card: deviceOutcomeCard({ outcome: 'sent', device: target, title: payload.title, body: payload.body, at: formatTime(at), requestId: receipt.requestId }),
+      summary: `Sent to ${payload.device.name} (${payload.device.user}).`,
+    };
+  } catch (error) {
+    return recordFailure(deps, turn, { draft, payload }, attemptId, error);
+  }
+}
+
+async function recordFailure(deps: FlowDeps, turn: Turn, { draft, payload }: DeviceDraft, attemptId: string, error: unknown): Promise<Delivery> {
+  const graphError = error instanceof GraphRequestError ? error : undefined;
+  const appError = graphErrorToAppError(error, 'sendDeviceNotification');
+  const at = deps.now();
+  const target = targetOf(payload);
+
+  if (graphError?.timedOut) {
+    await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: 'timeout' });
+    turn.log.error({ attemptId, deviceId: payload.device.id }, 'device send timed out, outcome unknown');
+    return {
+      card: deviceOutcomeCard({ outcome: 'unknown', device: target, title: payload.title, body: payload.body, at: formatTime(at), message: appError.userMessage }),
+      summary: `Outcome unknown for ${payload.device.name}: ${appError.userMessage}`,
+    };
+  }
+
+  await deps.store.finishAttempt({
+    attemptId,
+    outcome: 'failed',
+    draftState: 'open',
+    now: at,
+    graphStatus: graphError?.status,
+    graphRequestId: graphError?.requestId,
+    errorCode: graphError?.code ?? appError.code,
+  });
+  throw appError;
+}
+
+function targetOf(payload: DeviceDraftPayload) {
+  return { name: payload.device.name, user: payload.device.user, platform: payload.device.platform };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

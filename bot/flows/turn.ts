@@ -1,0 +1,35 @@
+import type { AdaptiveCard } from '../../cards/types.js';
+import type { IntuneGateway } from '../intune/gateway.js';
+import type { Logger } from '../log.js';
+import type { Authorizer, Caller } from '../policy/authorization.js';
+import type { Store } from '../storage/store.js';
+
+/** Everything a flow knows about the turn it serves, free of Teams SDK types. */
+export interface Turn {
+  caller: Caller;
+  tenantId: string;
+  log: Logger;
+  /** Shows the result of work that outlives the turn: replaces the card that was clicked and posts a message. */
+  later: LaterUpdates;
+}
+
+export interface LaterUpdates {
+  replaceCard(card: AdaptiveCard): Promise<void>;
+  sendText(text: string): Promise<void>;
+}
+
+export interface FlowDeps {
+  store: Store;
+  intune: IntuneGateway;
+  authorizer: Authorizer;
+  now: () => Date;
+  newId: () => string;
+  /** How long an invoke waits for a send before answering with a "Sending…" card. */
+  sendAnswerDeadlineMs: number;
+  /** Work that continues after an invoke was answered; awaited on shutdown. */
+  background: BackgroundWork;
+}
+
+export interface BackgroundWork {
+  run(name: string, work: () => Promise<void>): void;
+}

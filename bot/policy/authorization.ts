@@ -1,0 +1,28 @@
+import type { ManagedDevice } from '../intune/managed-device.js';
+
+export interface Caller {
+  /** Entra object id of the Teams user (activity.from.aadObjectId). */
+  aadObjectId: string;
+  name: string;
+}
+
+export type IntuneAction = { kind: 'notifyDevice'; device?: ManagedDevice } | { kind: 'notifyGroups' };
+
+export type Capability = { allowed: true } | { allowed: false; reason: string };
+
+export interface Capabilities {
+  notifyDevice: Capability;
+  notifyGroups: Capability;
+}
+
+/**
+ * The one gate in front of every send. The bot calls Graph with its own application permissions, so
+ * Intune does not check the Teams user: this check is the only one. It runs when a flow starts and
+ * again right before the Graph call. authorize throws AppError ('forbidden' when the caller may not
+ * act, 'permission_check_failed' when the check itself could not complete); both methods fail closed.
+ */
+export interface Authorizer {
+  authorize(caller: Caller, action: IntuneAction): Promise<void>;
+  /** What the caller may do, for help and for telling them at once when a flow starts. */
+  capabilities(caller: Caller): Promise<Capabilities>;
+}

@@ -1,0 +1,9 @@
+export { cancelledCard, type CancelledCardData } from './cancelled.js';
+export { deviceComposeCard, type DeviceComposeCardData } from './device-compose.js';
+export { deviceOutcomeCard, type DeviceOutcomeCardData, type SendOutcome } from './device-outcome.js';
+export { deviceResultsCard, type DeviceResult, type DeviceResultsCardData } from './device-results.js';
+export { deviceSearchCard, type DeviceSearchCardData } from './device-search.js';
+export { deviceSendingCard, type DeviceSendingCardData } from './device-sending.js';
+export { helpCard, type HelpCardData, type HelpItem } from './help.js';
+export { noticeCard, type NoticeCardData } from './notice.js';
+export type { AdaptiveCard, DeviceFacts, Tone } from './types.js';

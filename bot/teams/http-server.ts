@@ -4,7 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { BotAdapter } from './adapter.js';
-import { activityTenantId, tenantRefusal } from './tenant-gate.js';
+import { activityTenantId, tenantRejection } from './tenant-gate.js';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -80,18 +80,17 @@ async function handleRequest(options: HttpServerOptions, request: IncomingMessag
   try {
     auth = await options.adapter.authenticate(authorization, activity);
   } catch (error) {
-    if (error instanceof AuthenticationError || isUnauthorized(error)) {
-      options.log.warn({ activityType: activity.type, hasAuthorization: authorization !== '' }, 'rejected an activity without a valid Bot Framework token');
-      return sendJson(response, 401, { error: 'unauthorized' });
-    }
-    throw error;
+    // Fail closed: a token that could not be checked (for example signing keys out of reach) is not valid.
+    const expected = error instanceof AuthenticationError || isUnauthorized(error);
+    options.log[expected ? 'warn' : 'error']({ err: expected ? undefined : error, activityType: activity.type, hasAuthorization: authorization !== '' }, 'rejected an activity without a valid Bot Framework token');
+    return sendJson(response, 401, { error: 'unauthorized' });
   }
 
   const tenantId = activityTenantId(activity);
   if (tenantId !== options.tenantId) {
-    const refusal = tenantRefusal(activity, tenantId);
-    options.log.warn({ activityId: activity.id, activityType: activity.type, name: activity.name, tenantId: tenantId ?? null }, 'refused an activity from another tenant');
-    return sendJson(response, refusal.status, refusal.body);
+    const rejection = tenantRejection(activity, tenantId);
+    options.log.warn({ activityId: activity.id, activityType: activity.type, name: activity.name, tenantId: tenantId ?? null }, 'rejected an activity from another tenant');
+    return sendJson(response, rejection.status, rejection.body);
   }
 
   const invokeResponse = await options.adapter.processAuthenticated(auth, activity, options.runTurn);

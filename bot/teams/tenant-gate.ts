@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 
-/** The activity's tenant: channelData.tenant.id as Teams sends it, else conversation.tenantId; lower-cased. */
+/** Returns the activity's tenant, lower-cased: channelData.tenant.id as Teams sends it, else conversation.tenantId. */
 export function activityTenantId(activity: Activity): string | undefined {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const fromChannelData = channelData?.tenant?.id;
@@ -8,16 +8,17 @@ export function activityTenantId(activity: Activity): string | undefined {
   return tenantId ? tenantId.toLowerCase() : undefined;
 }
 
-export interface Refusal {
+export interface TenantRejection {
   status: number;
   body?: unknown;
 }
 
 /**
- * The answer to an activity from another (or no) tenant. A card action gets an error response the
- * client can show; other invokes get 403 with the same body; messages and events get a bare 403.
+ * Builds the response to an activity from another tenant or with none. A card action gets an error
+ * response the client can show, other invokes get 403 with the same body, and messages and events
+ * get a bare 403.
  */
-export function tenantRefusal(activity: Activity, tenantId: string | undefined): Refusal {
+export function tenantRejection(activity: Activity, tenantId: string | undefined): TenantRejection {
   if (activity.type !== 'invoke') {
     return { status: 403 };
   }

@@ -84,6 +84,19 @@ describe('device send faults', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('Graph 504 on a send is outcome unknown and not repeated', async () => {
+    const { draftId } = await composeDraft();
+    harness.sim.fail({ method: 'POST', path: sendPath, status: 504, times: 1 });
+
+    const response = await harness.invoke('device.send', { draftId, title: 'Update', body: 'Please restart.' });
+
+    expect(cardText(response.body.value)).toMatch(/outcome is unknown|can't tell whether/i);
+    expect(sendRequests()).toHaveLength(1);
+    const again = await harness.invoke('device.send', { draftId, title: 'Update', body: 'Please restart.' });
+    expect(sendRequests()).toHaveLength(1);
+    expect(cardText(again.body.value)).toMatch(/not sent again/);
+  });
+
   it('a device deleted before Send gets a device-gone message', async () => {
     const { draftId, device } = await composeDraft();
     harness.sim.fail({ method: 'GET', path: `/beta/deviceManagement/managedDevices/${device.id}`, status: 404, code: 'ResourceNotFound' });
@@ -138,6 +151,9 @@ describe('device send faults', () => {
   });
 
   it('the 11th send to one device within an hour is refused with the next slot', async () => {
+    // Earlier tests in this file sent to the same device; a fresh bot database starts the hour at zero.
+    await harness.close();
+    harness = await startHarness();
     const device = seedFacts(harness).eligibleDevice;
     for (let index = 0; index < 10; index += 1) {
       const { draftId } = await composeDraft();

@@ -25,7 +25,7 @@ describe('tenant gate', () => {
     expect(response.status).toBe(403);
     expect(harness.sim.requests).toHaveLength(0);
     expect(harness.connector.calls).toHaveLength(0);
-    expect(harness.logs.some((line) => line.msg === 'refused an activity from another tenant' && line.tenantId === otherTenant)).toBe(true);
+    expect(harness.logs.some((line) => line.msg === 'rejected an activity from another tenant' && line.tenantId === otherTenant)).toBe(true);
   });
 
   it('refuses a message with no tenant', async () => {
@@ -94,7 +94,9 @@ describe('Bot Framework authentication', () => {
   });
 
   it('rejects a forged JWT with 401', async () => {
-    const forged = ['eyJhbGciOiJub25lIn0', Buffer.from(JSON.stringify({ aud: 'x', iss: 'https://api.botframework.com' })).toString('base64url'), ''].join('.');
+    // An issuer botbuilder does not trust is refused before it would fetch signing keys, so no request leaves the machine.
+    const claims = { aud: '5d6e7f80-1111-4222-8333-444455556666', iss: 'https://issuer.example.invalid/' };
+    const forged = [Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k1' })).toString('base64url'), Buffer.from(JSON.stringify(claims)).toString('base64url'), 'c2lnbmF0dXJl'].join('.');
 
     const response = await harness.post(
       {

@@ -7,6 +7,7 @@ import { findAction } from './card-query.js';
 export interface SeedFacts {
   eligibleDevice: ManagedDevice;
   otherEligibleDevice: ManagedDevice;
+  /** A Windows device of multiPlatformUser. */
   windowsDevice: ManagedDevice;
   /** A user with both an eligible device and a Windows device. */
   multiPlatformUser: { userPrincipalName: string };
@@ -20,13 +21,14 @@ export function seedFacts(harness: Harness): SeedFacts {
   const multiPlatformUser = eligible.find((device) => windows.some((other) => other.userPrincipalName === device.userPrincipalName && device.userPrincipalName !== ''));
   const [first, ...rest] = eligible;
   const other = rest.find((device) => !device.deviceName.toLowerCase().startsWith(first!.deviceName.toLowerCase()) && device.userPrincipalName !== first!.userPrincipalName);
-  if (!first || !other || !windows[0] || !multiPlatformUser) {
+  const multiPlatformWindows = windows.find((device) => device.userPrincipalName === multiPlatformUser?.userPrincipalName);
+  if (!first || !other || !multiPlatformWindows || !multiPlatformUser) {
     throw new Error('the simulated tenant seed lacks the devices these tests need');
   }
   return {
     eligibleDevice: first,
     otherEligibleDevice: other,
-    windowsDevice: windows[0],
+    windowsDevice: multiPlatformWindows,
     multiPlatformUser: { userPrincipalName: multiPlatformUser.userPrincipalName },
   };
 }

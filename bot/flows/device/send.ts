@@ -16,14 +16,14 @@ import { stateCardFor } from './state-card.js';
 
 interface Delivery {
   card: AdaptiveCard;
-  /** One line for the chat when the result arrives after the invoke was answered. */
+  /** One line for the chat, posted when the result arrives after the invoke response. */
   summary: string;
 }
 
 /**
- * The Send button. Validates and saves the typed text, then delivers. The invoke is answered within
- * sendAnswerDeadlineMs: when Graph is slower, the user gets a "Sending…" card at once and the card is
- * replaced, and a message posted, when the send ends.
+ * Handles the Send button: validates and saves the typed text, then delivers. The invoke response
+ * goes out within sendAnswerDeadlineMs. When Graph is slower, the user gets a "Sending…" card at once,
+ * and the card is replaced and a message posted when the send ends.
  */
 export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const input = parseCardData(sendData, data);
@@ -53,7 +53,7 @@ export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): P
     return early.card;
   }
 
-  turn.log.info({ draftId: saved.id }, 'send still running, answering with a pending card');
+  turn.log.info({ draftId: saved.id }, 'send still running, returning a pending card');
   deps.background.run('device send result', async () => {
     const result = await delivery;
     await turn.later.replaceCard(result.card);
@@ -62,7 +62,7 @@ export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): P
   return deviceSendingCard({ device: targetOf(payload), title: payload.title, body: payload.body });
 }
 
-/** Checks, reserves the quota slot, calls Graph and records the outcome; never throws. */
+/** Checks, reserves the quota slot, calls Graph and records the outcome. Failures come back as a card, not as a rejected promise. */
 async function deliver(deps: FlowDeps, turn: Turn, draft: DeviceDraft): Promise<Delivery> {
   try {
     return await checkAndSend(deps, turn, draft);
@@ -115,7 +115,7 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
     });
   }
   if (!reservation.ok) {
-    // A concurrent click won the draft: report where it stands instead of sending twice.
+    // A concurrent click won the draft, so show its current state instead of sending twice.
     const current = await loadOwnedDeviceDraft(deps.store, draft.id, turn.caller, turn.tenantId);
     return { card: stateCardFor(current), summary: `${payload.device.name}: this notification was already handled.` };
   }
@@ -141,9 +141,9 @@ async function recordFailure(deps: FlowDeps, turn: Turn, { draft, payload }: Dev
   const at = deps.now();
   const target = targetOf(payload);
 
-  if (graphError?.timedOut) {
-    await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: 'timeout' });
-    turn.log.error({ attemptId, deviceId: payload.device.id }, 'device send timed out, outcome unknown');
+  if (graphError?.outcomeUnknown) {
+    await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: graphError.code });
+    turn.log.error({ attemptId, deviceId: payload.device.id }, 'device send outcome unknown');
     return {
       card: deviceOutcomeCard({ outcome: 'unknown', device: target, title: payload.title, body: payload.body, at: formatTime(at), message: appError.userMessage }),
       summary: `Outcome unknown for ${payload.device.name}: ${appError.userMessage}`,

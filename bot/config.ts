@@ -37,6 +37,10 @@ const envSchema = z.object({
   AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().trim().default('sqlite:./data/intune-notify.db')),
   APPROVER_GROUP_ID: optionalGuid('must be the object ID (a GUID) of the Entra group whose members approve broadcasts'),
+  PERMISSION_CACHE_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int('must be a whole number of seconds').min(0, 'must be 0 (no cache) or more seconds').max(3600, 'must be at most 3600 seconds: a longer cache keeps removed roles working too long').default(300),
+  ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(logLevels, { errorMap: () => ({ message: `must be one of ${logLevels.join(', ')}` }) }).default('info'),
@@ -69,6 +73,8 @@ export interface Config {
   graphCredentials: GraphCredentials;
   database: Database;
   approverGroupId?: string;
+  /** How long the caller's Intune roles and groups read from Graph are reused; sends always re-read them. */
+  permissionCacheMs: number;
   logLevel: (typeof logLevels)[number];
 }
 
@@ -113,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphCredentials,
     database: database!,
     approverGroupId: values.APPROVER_GROUP_ID?.toLowerCase(),
+    permissionCacheMs: values.PERMISSION_CACHE_SECONDS * 1000,
     logLevel: values.LOG_LEVEL,
   };
 }

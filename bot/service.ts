@@ -7,13 +7,13 @@ import { createGraphClient, type GraphClient } from './graph/client.js';
 import { createGraphIntuneGateway } from './intune/graph-gateway.js';
 import type { Logger } from './log.js';
 import type { Authorizer } from './policy/authorization.js';
+import { createAuthorizer } from './policy/create-authorizer.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { createBotAdapter } from './teams/adapter.js';
 import { createTeamsApp } from './teams/app.js';
 import { createHttpServer } from './teams/http-server.js';
 import { attachTurnLogger } from './teams/turn.js';
-import { createAuthorizer } from './policy/create-authorizer.js';
 
 /** A send still marked in flight this long after it started was cut off by a stop of the bot. */
 const interruptedAfterMs = 5 * 60 * 1000;
@@ -53,7 +53,7 @@ export async function startBotService({ config, log, overrides = {} }: BotServic
   const deps: FlowDeps = {
     store,
     intune: createGraphIntuneGateway(graph),
-    authorizer: overrides.authorizer ?? createAuthorizer(graph, log),
+    authorizer: overrides.authorizer ?? createAuthorizer(graph, log, config.permissionCacheMs),
     now,
     newId: randomUUID,
     sendAnswerDeadlineMs: overrides.sendAnswerDeadlineMs ?? 1500,

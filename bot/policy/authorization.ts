@@ -10,6 +10,11 @@ export type IntuneAction = { kind: 'notifyDevice'; device?: ManagedDevice } | { 
 
 export type Capability = { allowed: true } | { allowed: false; reason: string };
 
+export interface AuthorizeOptions {
+  /** Reads the caller's roles and groups from Graph again instead of from the cache: used right before a send. */
+  fresh?: boolean;
+}
+
 export interface Capabilities {
   notifyDevice: Capability;
   notifyGroups: Capability;
@@ -22,7 +27,7 @@ export interface Capabilities {
  * act, 'permission_check_failed' when the check itself could not complete); both methods fail closed.
  */
 export interface Authorizer {
-  authorize(caller: Caller, action: IntuneAction): Promise<void>;
+  authorize(caller: Caller, action: IntuneAction, options?: AuthorizeOptions): Promise<void>;
   /** What the caller may do, for help and for telling them at once when a flow starts. */
   capabilities(caller: Caller): Promise<Capabilities>;
 }

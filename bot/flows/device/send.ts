@@ -87,7 +87,7 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
   if (!eligibility.eligible) {
     throw new AppError('device_not_eligible', eligibility.reason, { details: { deviceId: device.id } });
   }
-  await deps.authorizer.authorize(turn.caller, { kind: 'notifyDevice', device });
+  await deps.authorizer.authorize(turn.caller, { kind: 'notifyDevice', device }, { fresh: true });
 
   const attemptId = randomUUID();
   const reservation = await deps.store.reserveDeviceSend({

@@ -41,6 +41,10 @@ const envSchema = z.object({
     blankToUndefined,
     z.coerce.number().int('must be a whole number of seconds').min(0, 'must be 0 (no cache) or more seconds').max(3600, 'must be at most 3600 seconds: a longer cache keeps removed roles working too long').default(300),
   ),
+  DRAFT_IDLE_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(7 * 24 * 60, 'must be at most 10080 minutes (a week)').default(60),
+  ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(logLevels, { errorMap: () => ({ message: `must be one of ${logLevels.join(', ')}` }) }).default('info'),
@@ -75,6 +79,8 @@ export interface Config {
   approverGroupId?: string;
   /** How long the caller's Intune roles and groups read from Graph are reused; sends always re-read them. */
   permissionCacheMs: number;
+  /** An open draft untouched for longer than this has expired. */
+  draftIdleMs: number;
   logLevel: (typeof logLevels)[number];
 }
 
@@ -120,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: database!,
     approverGroupId: values.APPROVER_GROUP_ID?.toLowerCase(),
     permissionCacheMs: values.PERMISSION_CACHE_SECONDS * 1000,
+    draftIdleMs: values.DRAFT_IDLE_MINUTES * 60_000,
     logLevel: values.LOG_LEVEL,
   };
 }

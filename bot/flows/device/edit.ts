@@ -4,13 +4,13 @@ import { DEVICE_QUOTA } from '../../policy/limits.js';
 import type { FlowDeps, Turn } from '../turn.js';
 import { draftRef, parseCardData } from './card-data.js';
 import { composeCardFor } from './compose.js';
-import { loadOwnedDeviceDraft } from './draft.js';
+import { loadDeviceDraft } from './draft.js';
 import { stateCardFor } from './state-card.js';
 
 /** "Edit and retry": reopens the compose card of a draft whose send failed, with its text kept. */
 export async function editDeviceDraft(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const { draftId } = parseCardData(draftRef, data);
-  const loaded = await loadOwnedDeviceDraft(deps.store, draftId, turn.caller, turn.tenantId);
+  const loaded = await loadDeviceDraft(deps, turn, draftId);
   if (loaded.draft.state !== 'open') {
     return stateCardFor(loaded);
   }
@@ -22,11 +22,11 @@ export async function editDeviceDraft(deps: FlowDeps, turn: Turn, data: unknown)
 /** Cancel: closes the draft so a late click can't send it. */
 export async function cancelDeviceDraft(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const { draftId } = parseCardData(draftRef, data);
-  const loaded = await loadOwnedDeviceDraft(deps.store, draftId, turn.caller, turn.tenantId);
+  const loaded = await loadDeviceDraft(deps, turn, draftId);
 
   const cancelled = await deps.store.setDraftState(draftId, 'open', 'cancelled', deps.now());
   if (!cancelled) {
-    return stateCardFor(await loadOwnedDeviceDraft(deps.store, draftId, turn.caller, turn.tenantId));
+    return stateCardFor(await loadDeviceDraft(deps, turn, draftId));
   }
   turn.log.info({ draftId }, 'device draft cancelled');
   return cancelledCard({ what: `The notification to ${loaded.payload.device.name}` });

@@ -11,14 +11,9 @@ import { validateNotificationText } from '../../policy/notification-text.js';
 import type { FlowDeps, Turn } from '../turn.js';
 import { parseCardData, sendData } from './card-data.js';
 import { composeCardFor, formatTime } from './compose.js';
-import { loadOwnedDeviceDraft, type DeviceDraft, type DeviceDraftPayload } from './draft.js';
+import { loadDeviceDraft, type DeviceDraft, type DeviceDraftPayload } from './draft.js';
+import { answerWithin, type Delivery } from '../deliver-later.js';
 import { stateCardFor } from './state-card.js';
-
-interface Delivery {
-  card: AdaptiveCard;
-  /** One line for the chat, posted when the result arrives after the invoke response. */
-  summary: string;
-}
 
 /**
  * Handles the Send button: validates and saves the typed text, then delivers. The invoke response
@@ -27,7 +22,7 @@ interface Delivery {
  */
 export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const input = parseCardData(sendData, data);
-  const loaded = await loadOwnedDeviceDraft(deps.store, input.draftId, turn.caller, turn.tenantId);
+  const loaded = await loadDeviceDraft(deps, turn, input.draftId);
   if (loaded.draft.state !== 'open') {
     return stateCardFor(loaded);
   }
@@ -37,7 +32,7 @@ export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): P
   const saved = await deps.store.updateDraftPayload(loaded.draft.id, loaded.draft.version, payload, deps.now());
   if (!saved) {
     // Another click changed the draft between our read and write: show where it is now.
-    return stateCardFor(await loadOwnedDeviceDraft(deps.store, input.draftId, turn.caller, turn.tenantId));
+    return stateCardFor(await loadDeviceDraft(deps, turn, input.draftId));
   }
   const draft: DeviceDraft = { draft: saved, payload };
 
@@ -47,19 +42,7 @@ export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): P
     return composeCardFor(saved.id, payload, usage, text.errors);
   }
 
-  const delivery = deliver(deps, turn, draft);
-  const early = await Promise.race([delivery, delay(deps.sendAnswerDeadlineMs).then(() => undefined)]);
-  if (early) {
-    return early.card;
-  }
-
-  turn.log.info({ draftId: saved.id }, 'send still running, returning a pending card');
-  deps.background.run('device send result', async () => {
-    const result = await delivery;
-    await turn.later.replaceCard(result.card);
-    await turn.later.sendText(result.summary);
-  });
-  return deviceSendingCard({ device: targetOf(payload), title: payload.title, body: payload.body });
+  return answerWithin(deps, turn, deliver(deps, turn, draft), () => deviceSendingCard({ device: targetOf(payload), title: payload.title, body: payload.body }));
 }
 
 /** Checks, reserves the quota slot, calls Graph and records the outcome. Failures come back as a card, not as a rejected promise. */
@@ -116,7 +99,7 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
   }
   if (!reservation.ok) {
     // A concurrent click won the draft, so show its current state instead of sending twice.
-    const current = await loadOwnedDeviceDraft(deps.store, draft.id, turn.caller, turn.tenantId);
+    const current = await loadDeviceDraft(deps, turn, draft.id);
     return { card: stateCardFor(current), summary: `${payload.device.name}: this notification was already handled.` };
   }
   turn.log.info({ attemptId, draftId: draft.id, deviceId: device.id }, 'device send recorded, calling Graph');
@@ -164,8 +147,4 @@ async function recordFailure(deps: FlowDeps, turn: Turn, { draft, payload }: Dev
 
 function targetOf(payload: DeviceDraftPayload) {
   return { name: payload.device.name, user: payload.device.user, platform: payload.device.platform };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

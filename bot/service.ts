@@ -5,6 +5,7 @@ import { BackgroundTasks } from './flows/background.js';
 import type { FlowDeps } from './flows/turn.js';
 import { createGraphClient, type GraphClient } from './graph/client.js';
 import { createGraphIntuneGateway } from './intune/graph-gateway.js';
+import { createGraphGroupDirectory } from './intune/group-directory.js';
 import type { Logger } from './log.js';
 import type { Authorizer } from './policy/authorization.js';
 import { createAuthorizer } from './policy/create-authorizer.js';
@@ -53,10 +54,13 @@ export async function startBotService({ config, log, overrides = {} }: BotServic
   const deps: FlowDeps = {
     store,
     intune: createGraphIntuneGateway(graph),
+    // Ten results keep a full Assignments card (25 selected groups) near 32 KB, well under Teams' message size limit.
+    groups: createGraphGroupDirectory(graph, { maxResults: 10 }),
     authorizer: overrides.authorizer ?? createAuthorizer(graph, log, config.permissionCacheMs),
     now,
     newId: randomUUID,
     sendAnswerDeadlineMs: overrides.sendAnswerDeadlineMs ?? 1500,
+    draftIdleMs: config.draftIdleMs,
     background,
   };
 

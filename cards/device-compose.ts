@@ -1,3 +1,4 @@
+import { describeLength } from './length-hint.js';
 import { renderCard } from './render.js';
 import { literalDevice, optionalText, type AdaptiveCard, type DeviceFacts } from './types.js';
 
@@ -44,15 +45,4 @@ export function deviceComposeCard(data: DeviceComposeCardData): AdaptiveCard {
     },
     androidCaution: data.androidCaution,
   });
-}
-
-/**
- * Describes a field's limit, with the current length once the field has text. Cards can't count
- * while the user types, so the count is the one the server measured when it built this card.
- */
-function describeLength(count: number, limit: number): { text: string; color: string } {
-  if (count === 0) {
-    return { text: `Up to ${limit} characters`, color: 'Default' };
-  }
-  return { text: `${count}/${limit} characters`, color: count > limit ? 'Attention' : 'Default' };
 }

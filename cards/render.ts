@@ -10,6 +10,11 @@ export type TemplateName =
   | 'device-compose'
   | 'device-sending'
   | 'device-outcome'
+  | 'group-basics'
+  | 'group-assignments'
+  | 'group-review'
+  | 'group-sending'
+  | 'group-outcome'
   | 'notice'
   | 'cancelled';
 

@@ -17,6 +17,14 @@ export async function showHelp(deps: FlowDeps, turn: Turn, preface?: string): Pr
     });
   }
 
+  if (capabilities.notifyGroups.allowed) {
+    items.push({
+      command: 'notify groups',
+      description: 'Sends a custom notification to the users of up to 25 Entra groups: Basics, Assignments, then Review + Create.',
+      action: { title: 'Notify groups', verb: 'groups.start' },
+    });
+  }
+
   const denied = [capabilities.notifyDevice, capabilities.notifyGroups].flatMap((capability) => (capability.allowed ? [] : [capability.reason]));
   const notes = [preface, ...denied].filter((note): note is string => note !== undefined);
   return helpCard({ items, note: notes.length > 0 ? notes.join('\n\n') : undefined });

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/types.js';
 import type { IntuneGateway } from '../intune/gateway.js';
+import type { GroupDirectory } from '../intune/group-directory.js';
 import type { Logger } from '../log.js';
 import type { Authorizer, Caller } from '../policy/authorization.js';
 import type { Store } from '../storage/store.js';
@@ -21,11 +22,14 @@ export interface LaterUpdates {
 export interface FlowDeps {
   store: Store;
   intune: IntuneGateway;
+  groups: GroupDirectory;
   authorizer: Authorizer;
   now: () => Date;
   newId: () => string;
-  /** How long an invoke waits for a send before answering with a "Sending…" card. */
+  /** How long an invoke waits for a send before its response carries a "Sending…" card. */
   sendAnswerDeadlineMs: number;
+  /** An open draft untouched for longer than this has expired. */
+  draftIdleMs: number;
   /** Work that continues after an invoke was answered; awaited on shutdown. */
   background: BackgroundWork;
 }

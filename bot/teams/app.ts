@@ -6,6 +6,11 @@ import { searchDevices } from '../flows/device/search.js';
 import { pickDevice } from '../flows/device/pick.js';
 import { sendToDevice } from '../flows/device/send.js';
 import { cancelDeviceDraft, editDeviceDraft } from '../flows/device/edit.js';
+import { addGroup, removeGroup, searchGroups, submitAssignments } from '../flows/groups/assignments.js';
+import { submitBasics } from '../flows/groups/basics.js';
+import { createGroupNotification } from '../flows/groups/create.js';
+import { cancelGroupDraft, goBack, reopenReview } from '../flows/groups/navigation.js';
+import { startGroupWizard } from '../flows/groups/start.js';
 import { showHelp } from '../flows/help.js';
 import type { FlowDeps, Turn } from '../flows/turn.js';
 import type { BotAdapter } from './adapter.js';
@@ -21,6 +26,16 @@ const cardActions: Record<string, CardAction> = {
   'device.send': sendToDevice,
   'device.edit': editDeviceDraft,
   'device.cancel': cancelDeviceDraft,
+  'groups.start': (deps, turn) => startGroupWizard(deps, turn),
+  'groups.basics.next': submitBasics,
+  'groups.search': searchGroups,
+  'groups.add': addGroup,
+  'groups.remove': removeGroup,
+  'groups.assignments.next': submitAssignments,
+  'groups.back': goBack,
+  'groups.create': createGroupNotification,
+  'groups.edit': reopenReview,
+  'groups.cancel': cancelGroupDraft,
 };
 
 export interface TeamsAppOptions {
@@ -40,6 +55,9 @@ export function createTeamsApp({ adapter, botAppId, deps }: TeamsAppOptions): Ap
   app.message(/^\s*notify\s+device\b/i, async (context) => {
     const query = (context.activity.text ?? '').trim().replace(/^notify\s+device\b/i, '');
     await replyWithCard(context, () => searchDevices(deps, turnOf(context), query));
+  });
+  app.message(/^\s*notify\s+groups\s*$/i, async (context) => {
+    await replyWithCard(context, () => startGroupWizard(deps, turnOf(context)));
   });
 
   for (const [verb, action] of Object.entries(cardActions)) {

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { groupOutcomeCard } from '../../../cards/group-outcome.js';
+import { groupSendingCard } from '../../../cards/group-sending.js';
+import type { AdaptiveCard } from '../../../cards/types.js';
+import { AppError, describeError } from '../../errors.js';
+import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
+import { GraphRequestError } from '../../graph/graph-error.js';
+import { GROUP_QUOTA } from '../../policy/limits.js';
+import { answerWithin, type Delivery } from '../deliver-later.js';
+import { formatTime } from '../device/compose.js';
+import type { FlowDeps, Turn } from '../turn.js';
+import { draftOnly, parseGroupCardData } from './card-data.js';
+import { loadGroupDraft, type GroupDraft } from './draft.js';
+import { buildReviewCard } from './review.js';
+import { groupStateCard } from './state-card.js';
+import { startStep } from './step.js';
+import { assignmentsCardFor, basicsCardFor } from './step-cards.js';
+import { checkGroupDraft } from './validate.js';
+
+/**
+ * Review + Create > Create: checks the whole draft and the caller's permission afresh, takes a slot
+ * of the tenant's hourly quota and sends to exactly the selected groups, once.
+ */
+export async function createGroupNotification(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  const input = parseGroupCardData(draftOnly, data);
+  const step = await startStep(deps, turn, input.draftId);
+  if (!step.ok) {
+    return step.card;
+  }
+  const { draft, payload } = step.draft;
+
+  const check = checkGroupDraft(payload);
+  if (!check.text.ok) {
+    return basicsCardFor(draft.id, payload, check.text.errors);
+  }
+  if (check.groupsError) {
+    return assignmentsCardFor(draft.id, payload, { error: check.groupsError });
+  }
+
+  const groups = payload.groups.map((group) => ({ name: group.name }));
+  return answerWithin(deps, turn, deliver(deps, turn, step.draft), () => groupSendingCard({ title: payload.title, body: payload.body, groups }));
+}
+
+async function deliver(deps: FlowDeps, turn: Turn, draft: GroupDraft): Promise<Delivery> {
+  try {
+    return await checkAndSend(deps, turn, draft);
+  } catch (error) {
+    const described = describeError(error);
+    turn.log[described.logLevel]({ err: described.code === 'internal' ? error : undefined, code: described.code, ...described.details }, 'group send refused');
+    return {
+      card: await reviewWithError(deps, draft, described.userMessage),
+      summary: `The group notification was not sent: ${described.userMessage}`,
+    };
+  }
+}
+
+async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: GroupDraft): Promise<Delivery> {
+  await deps.authorizer.authorize(turn.caller, { kind: 'notifyGroups' }, { fresh: true });
+
+  const attemptId = randomUUID();
+  const groupIds = payload.groups.map((group) => group.id);
+  const reservation = await deps.store.reserveGroupSend({
+    draftId: draft.id,
+    quota: GROUP_QUOTA,
+    now: deps.now(),
+    attempt: {
+      id: attemptId,
+      draftId: draft.id,
+      kind: 'group',
+      tenantId: turn.tenantId,
+      requestedBy: turn.caller.aadObjectId,
+      requestedByName: turn.caller.name,
+      title: payload.title,
+      body: payload.body,
+      targetIds: groupIds,
+      targetNames: payload.groups.map((group) => group.name),
+    },
+  });
+  if (!reservation.ok && reservation.reason === 'quota') {
+    const next = reservation.usage.nextSlotAt ? formatTime(reservation.usage.nextSlotAt) : 'within the hour';
+    throw new AppError('quota_exceeded', `This tenant has sent ${reservation.usage.used} group notifications in the last hour, Intune's limit of ${reservation.usage.limit}. Nothing was sent. The next one can be sent at ${next}.`, {
+      details: { nextSlotAt: reservation.usage.nextSlotAt?.toISOString() },
+    });
+  }
+  if (!reservation.ok) {
+    // A concurrent click won the draft, so show its current state instead of sending twice.
+    return { card: groupStateCard(await loadGroupDraft(deps, turn, draft.id)), summary: 'This group notification was already handled.' };
+  }
+  turn.log.info({ attemptId, draftId: draft.id, groupCount: groupIds.length }, 'group send recorded, calling Graph');
+
+  const groups = payload.groups.map((group) => ({ name: group.name }));
+  try {
+    const receipt = await deps.intune.sendGroupNotification(groupIds, { title: payload.title, body: payload.body });
+    const at = deps.now();
+    await deps.store.finishAttempt({ attemptId, outcome: 'sent', draftState: 'sent', now: at, graphStatus: 204, graphRequestId: receipt.requestId });
+    turn.log.info({ attemptId, groupCount: groupIds.length, requestId: receipt.requestId }, 'group notification sent');
+    return {
+      card: groupOutcomeCard({ outcome: 'sent', title: payload.title, body: payload.body, groups, at: formatTime(at), requestId: receipt.requestId }),
+      summary: `Sent to ${groupIds.length} group${groupIds.length === 1 ? '' : 's'}: ${payload.groups.map((group) => group.name).join(', ')}.`,
+    };
+  } catch (error) {
+    const graphError = error instanceof GraphRequestError ? error : undefined;
+    const appError = graphErrorToAppError(error, 'sendGroupNotification');
+    const at = deps.now();
+    if (graphError?.outcomeUnknown) {
+      await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: graphError.code });
+      turn.log.error({ attemptId }, 'group send outcome unknown');
+      return {
+        card: groupOutcomeCard({ outcome: 'unknown', title: payload.title, body: payload.body, groups, at: formatTime(at), message: appError.userMessage }),
+        summary: `Outcome unknown for the group notification: ${appError.userMessage}`,
+      };
+    }
+
+    await deps.store.finishAttempt({
+      attemptId,
+      outcome: 'failed',
+      draftState: 'open',
+      now: at,
+      graphStatus: graphError?.status,
+      graphRequestId: graphError?.requestId,
+      errorCode: graphError?.code ?? appError.code,
+    });
+    throw appError;
+  }
+}
+
+/** The review card with the failure on top, so the user can press Create again; a plain notice if even that fails. */
+async function reviewWithError(deps: FlowDeps, draft: GroupDraft, message: string): Promise<AdaptiveCard> {
+  try {
+    return await buildReviewCard(deps, draft, message);
+  } catch {
+    return groupOutcomeCard({
+      outcome: 'failed',
+      title: draft.payload.title,
+      body: draft.payload.body,
+      groups: draft.payload.groups.map((group) => ({ name: group.name })),
+      at: formatTime(deps.now()),
+      message,
+      draftId: draft.draft.id,
+    });
+  }
+}

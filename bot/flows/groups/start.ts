@@ -1,0 +1,25 @@
+import { noticeCard } from '../../../cards/notice.js';
+import type { AdaptiveCard } from '../../../cards/types.js';
+import type { FlowDeps, Turn } from '../turn.js';
+import { emptyGroupDraft } from './draft.js';
+import { basicsCardFor } from './step-cards.js';
+
+/** `notify groups`: tells the caller at once when they may not, else opens a draft on Basics. */
+export async function startGroupWizard(deps: FlowDeps, turn: Turn): Promise<AdaptiveCard> {
+  const capabilities = await deps.authorizer.capabilities(turn.caller);
+  if (!capabilities.notifyGroups.allowed) {
+    return noticeCard({ title: 'You can\'t notify groups', text: capabilities.notifyGroups.reason, tone: 'attention' });
+  }
+
+  const payload = emptyGroupDraft();
+  const draft = await deps.store.createDraft({
+    id: deps.newId(),
+    kind: 'group',
+    tenantId: turn.tenantId,
+    ownerAadObjectId: turn.caller.aadObjectId,
+    payload,
+    now: deps.now(),
+  });
+  turn.log.info({ draftId: draft.id }, 'group draft opened');
+  return basicsCardFor(draft.id, payload);
+}

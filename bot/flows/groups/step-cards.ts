@@ -1,0 +1,45 @@
+import { groupAssignmentsCard } from '../../../cards/group-assignments.js';
+import { groupBasicsCard } from '../../../cards/group-basics.js';
+import type { AdaptiveCard } from '../../../cards/types.js';
+import { BODY_MAX_LENGTH, MAX_GROUPS_PER_NOTIFICATION, TITLE_MAX_LENGTH } from '../../policy/limits.js';
+import type { GroupDraftPayload } from './draft.js';
+
+export interface BasicsErrors {
+  title?: string;
+  body?: string;
+  form?: string;
+}
+
+/** Step 1, with what the user typed kept. */
+export function basicsCardFor(draftId: string, payload: GroupDraftPayload, errors?: BasicsErrors): AdaptiveCard {
+  return groupBasicsCard({
+    draftId,
+    title: payload.title,
+    body: payload.body,
+    errors,
+    limits: { title: TITLE_MAX_LENGTH, body: BODY_MAX_LENGTH },
+    counts: { title: payload.title.length, body: payload.body.length },
+  });
+}
+
+/** Step 2: the running selection and the latest search's results. */
+export function assignmentsCardFor(draftId: string, payload: GroupDraftPayload, notes: { message?: string; error?: string } = {}): AdaptiveCard {
+  const selectedIds = new Set(payload.groups.map((group) => group.id));
+  const known = new Map(payload.known.map((group) => [group.id, group]));
+  const results = (payload.lastResults ?? []).flatMap((id) => {
+    const group = known.get(id);
+    return group ? [{ id, name: group.name, description: group.description, selected: selectedIds.has(id) }] : [];
+  });
+
+  return groupAssignmentsCard({
+    draftId,
+    selected: payload.groups,
+    maxGroups: MAX_GROUPS_PER_NOTIFICATION,
+    query: payload.lastQuery,
+    searched: payload.lastResults !== undefined,
+    results,
+    resultsTruncated: payload.lastResultsTruncated,
+    message: notes.message,
+    error: notes.error,
+  });
+}

@@ -1,0 +1,32 @@
+import type { AdaptiveCard } from '../../../cards/types.js';
+import { AppError } from '../../errors.js';
+import type { FlowDeps, Turn } from '../turn.js';
+import { loadGroupDraft, type GroupDraft, type GroupDraftPayload } from './draft.js';
+import { groupStateCard } from './state-card.js';
+
+export type StepStart = { ok: true; draft: GroupDraft } | { ok: false; card: AdaptiveCard };
+
+/**
+ * Runs at the start of every wizard step: loads the caller's draft and checks again that they may
+ * send to groups. A draft that is no longer open shows its state instead of changing.
+ */
+export async function startStep(deps: FlowDeps, turn: Turn, draftId: string): Promise<StepStart> {
+  const draft = await loadGroupDraft(deps, turn, draftId);
+  if (draft.draft.state !== 'open') {
+    return { ok: false, card: groupStateCard(draft) };
+  }
+
+  await deps.authorizer.authorize(turn.caller, { kind: 'notifyGroups' });
+  return { ok: true, draft };
+}
+
+/** Saves the new payload; a concurrent click that changed the draft first wins. */
+export async function saveDraft(deps: FlowDeps, draft: GroupDraft, payload: GroupDraftPayload): Promise<GroupDraft> {
+  const saved = await deps.store.updateDraftPayload(draft.draft.id, draft.draft.version, payload, deps.now());
+  if (!saved) {
+    throw new AppError('already_handled', 'This draft was changed by another click at the same moment, so this one was ignored. Use the newest card.', {
+      details: { draftId: draft.draft.id },
+    });
+  }
+  return { draft: saved, payload };
+}

@@ -24,6 +24,8 @@ export interface HarnessOptions {
   sendAnswerDeadlineMs?: number;
   graphTimeoutMs?: number;
   now?: () => Date;
+  /** pino level of the captured log, default debug. */
+  logLevel?: string;
 }
 
 export interface BotResponse {
@@ -54,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await connector.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'intune-notify-test-'));
   const logs: Array<Record<string, unknown>> = [];
-  const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const log = createLogger(options.logLevel ?? 'debug', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
 
   const config = loadConfig({
     PORT: '0',

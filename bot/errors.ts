@@ -22,7 +22,7 @@ export type ErrorCode =
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    /** What the user reads: what failed and what to do next. */
+    /** Message for the user: what failed and what to do next. */
     readonly userMessage: string,
     options?: { cause?: unknown; details?: Record<string, unknown> },
   ) {
@@ -43,7 +43,7 @@ export interface ErrorDescription {
   details: Record<string, unknown>;
 }
 
-// The Teams Universal Actions docs list 400 and 500 for an adaptive card error response; the code field tells the cases apart.
+// The Teams Universal Actions docs list 400 and 500 for an adaptive card error response, so the code field carries the distinction.
 const statusByCode: Record<ErrorCode, 400 | 500> = {
   invalid_input: 400,
   tenant_not_allowed: 400,

@@ -14,9 +14,9 @@ const startAgain: Record<DraftKind, string> = {
 };
 
 /**
- * Loads a draft the caller owns, or throws the rejection the user should read: a draft that is
- * missing, of another kind or tenant, or open but idle longer than the configured time has expired;
- * a draft of another user is forbidden.
+ * Loads a draft the caller owns, or throws the rejection the user should read. A draft that is
+ * missing, of another kind or tenant, or open but idle longer than draftIdleMs has expired. A draft
+ * of another user is forbidden.
  */
 export async function loadOwnedDraft<T>(deps: FlowDeps, turn: Turn, draftId: string, kind: DraftKind, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<LoadedDraft<T>> {
   const draft = await deps.store.getDraft(draftId);

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import type { Authorizer, Caller } from '../policy/authorization.js';
 import type { Store } from '../storage/store.js';
 
-/** Everything a flow knows about the turn it serves, free of Teams SDK types. */
+/** The facts of one turn that a flow uses, free of Teams SDK types. */
 export interface Turn {
   caller: Caller;
   tenantId: string;
@@ -30,7 +30,7 @@ export interface FlowDeps {
   sendAnswerDeadlineMs: number;
   /** An open draft untouched for longer than this has expired. */
   draftIdleMs: number;
-  /** Work that continues after an invoke was answered; awaited on shutdown. */
+  /** Work that continues after the invoke response went out; shutdown waits for it. */
   background: BackgroundWork;
 }
 

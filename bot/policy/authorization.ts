@@ -28,6 +28,6 @@ export interface Capabilities {
  */
 export interface Authorizer {
   authorize(caller: Caller, action: IntuneAction, options?: AuthorizeOptions): Promise<void>;
-  /** What the caller may do, for help and for telling them at once when a flow starts. */
+  /** Returns the caller's allowed actions, for help and for an immediate refusal when a flow starts. */
   capabilities(caller: Caller): Promise<Capabilities>;
 }

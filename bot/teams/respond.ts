@@ -9,8 +9,8 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
 }
 
 /**
- * The one place a failed turn becomes what the user sees, the log line and the invoke status.
- * A card action gets an error invoke response; a message gets a notice card in the chat.
+ * Turns a failed turn into the user's message, the log line and the invoke status, in one place.
+ * A card action gets an error invoke response, and a message gets a notice card in the chat.
  */
 export async function respondWithError(context: TurnContext, error: unknown): Promise<void> {
   const described = describeError(error);

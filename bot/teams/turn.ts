@@ -7,7 +7,7 @@ import { activityTenantId } from './tenant-gate.js';
 
 const loggerKey = Symbol('turn logger');
 
-/** The verb of a card action, from an Action.Execute invoke or an Action.Submit message. */
+/** Returns the verb of a card action, from an Action.Execute invoke or an Action.Submit message. */
 export function activityVerb(context: TurnContext): string | undefined {
   const value = context.activity.value as { action?: { verb?: unknown }; verb?: unknown } | undefined;
   const verb = value?.action?.verb ?? value?.verb;

@@ -150,7 +150,7 @@ describe('device send faults', () => {
     expect(harness.sim.sent).toHaveLength(1);
   });
 
-  it('the 11th send to one device within an hour is refused with the next slot', async () => {
+  it('11th send in an hour refused', async () => {
     // Earlier tests in this file sent to the same device; a fresh bot database starts the hour at zero.
     await harness.close();
     harness = await startHarness();

@@ -11,8 +11,8 @@ export interface Browser {
 }
 
 /**
- * Debian's Chromium, headless, in a fresh profile. Only 127.0.0.1 is reachable: the Playground page
- * asks a CDN for fonts and a script, and those requests are aborted so nothing leaves the machine.
+ * Opens Debian's Chromium, headless, in a fresh profile. Only 127.0.0.1 is reachable: the Playground
+ * page requests fonts and a script from a CDN, and those requests are aborted so nothing leaves the machine.
  */
 export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'intune-notify-chromium-'));

@@ -1,6 +1,6 @@
 type Node = Record<string, unknown>;
 
-/** Every object in the card, depth first. */
+/** Lists every object in the card, depth first. */
 export function walk(card: unknown): Node[] {
   const nodes: Node[] = [];
   const visit = (value: unknown) => {
@@ -17,7 +17,7 @@ export function walk(card: unknown): Node[] {
   return nodes;
 }
 
-/** All visible text of the card (TextBlock, TextRun, FactSet titles and values) joined by newlines. */
+/** Joins the card's visible text (TextBlock, TextRun, FactSet titles and values) with newlines. */
 export function cardText(card: unknown): string {
   return walk(card)
     .flatMap((node) => {
@@ -45,7 +45,7 @@ export function cardActions(card: unknown): CardAction[] {
     .map((node) => ({ type: node.type as string, title: node.title as string, verb: node.verb as string | undefined, data: (node.data ?? {}) as Record<string, unknown> }));
 }
 
-/** The Action.Execute with that title (and, when given, matching data). */
+/** Finds the Action.Execute with that title and, when given, matching data. */
 export function findAction(card: unknown, title: string, where: (data: Record<string, unknown>) => boolean = () => true): CardAction {
   const action = cardActions(card).find((candidate) => candidate.type === 'Action.Execute' && candidate.title === title && where(candidate.data));
   if (!action) {

@@ -11,7 +11,7 @@ export interface ConnectorCall {
 
 /**
  * A Bot Connector stand-in on 127.0.0.1 that records what the bot posts (replies, proactive
- * messages) and puts (card updates), and answers like the real service.
+ * messages) and puts (card updates), and responds like the real service.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
@@ -83,7 +83,7 @@ export class FakeConnector {
   }
 }
 
-/** The first Adaptive Card attached to an activity the bot sent. */
+/** Returns the first Adaptive Card attached to an activity the bot sent. */
 export function cardOf(body: Record<string, unknown>): Record<string, unknown> {
   const attachments = body.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined;
   const card = attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');

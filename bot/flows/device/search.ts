@@ -45,7 +45,7 @@ export async function searchDevices(deps: FlowDeps, turn: Turn, rawQuery: string
   return deviceResultsCard({ query, searchId, truncated: result.truncated, devices: rows });
 }
 
-/** A result row: eligible only when Intune can deliver to the device and the caller's role scope covers it. */
+/** Builds a result row, eligible only when Intune can deliver to the device and the caller's role scope covers it. */
 async function describeDevice(deps: FlowDeps, turn: Turn, device: ManagedDevice) {
   const eligibility = assessEligibility(device);
   const row = {

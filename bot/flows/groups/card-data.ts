@@ -3,8 +3,8 @@ import { AppError } from '../../errors.js';
 
 /*
  * Payloads of the group wizard's buttons. The groups live in the server-side draft, so card data
- * carries only the draft id and the step's inputs; anything else (a forged list of group ids, say)
- * is rejected by .strict().
+ * carries only the draft id and the step's inputs. .strict() rejects anything else, such as a
+ * forged list of group ids.
  */
 const base = { verb: z.string().optional(), draftId: z.string().uuid() };
 

@@ -124,7 +124,7 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Grou
   }
 }
 
-/** The review card with the failure on top, so the user can press Create again; a plain notice if even that fails. */
+/** Builds the review card with the failure on top, so the user can press Create again, or an outcome card when the review can't be built. */
 async function reviewWithError(deps: FlowDeps, draft: GroupDraft, message: string): Promise<AdaptiveCard> {
   try {
     return await buildReviewCard(deps, draft, message);

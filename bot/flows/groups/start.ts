@@ -4,7 +4,7 @@ import type { FlowDeps, Turn } from '../turn.js';
 import { emptyGroupDraft } from './draft.js';
 import { basicsCardFor } from './step-cards.js';
 
-/** `notify groups`: tells the caller at once when they may not, else opens a draft on Basics. */
+/** Handles `notify groups`: opens a draft on Basics, or explains at once why the caller may not. */
 export async function startGroupWizard(deps: FlowDeps, turn: Turn): Promise<AdaptiveCard> {
   const capabilities = await deps.authorizer.capabilities(turn.caller);
   if (!capabilities.notifyGroups.allowed) {

@@ -5,7 +5,7 @@ import type { AdaptiveCard } from '../../../cards/types.js';
 import { formatTime } from '../device/compose.js';
 import type { GroupDraft } from './draft.js';
 
-/** The card for a group draft that is no longer open: a late or repeated click sends nothing. */
+/** Builds the card for a group draft that is no longer open, so a late or repeated click sends nothing. */
 export function groupStateCard({ draft, payload }: GroupDraft): AdaptiveCard {
   const groups = payload.groups.map((group) => ({ name: group.name }));
   const at = formatTime(draft.updatedAt);

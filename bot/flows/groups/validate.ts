@@ -4,7 +4,7 @@ import type { GroupDraftPayload } from './draft.js';
 
 export interface GroupDraftCheck {
   text: TextValidation;
-  /** Why the selection can't be sent, when it can't. */
+  /** Reason the selection can't be sent; undefined when it can. */
   groupsError?: string;
 }
 

@@ -2,26 +2,19 @@ import type { AdaptiveCard } from '../../../cards/types.js';
 import { AppError } from '../../errors.js';
 import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
 import { MAX_GROUPS_PER_NOTIFICATION } from '../../policy/limits.js';
-import type { FlowDeps, Turn } from '../turn.js';
-import { draftOnly, groupData, parseGroupCardData, searchData } from './card-data.js';
+import { draftOnly, groupData, searchData } from './card-data.js';
 import type { GroupDraftPayload } from './draft.js';
 import { buildReviewCard } from './review.js';
-import { saveDraft, startStep } from './step.js';
-import { assignmentsCardFor, basicsCardFor } from './step-cards.js';
-import { checkGroupDraft } from './validate.js';
+import { groupStep, saveDraft } from './step.js';
+import { assignmentsCardFor, cardForInvalidDraft } from './step-cards.js';
 
 const maxQueryLength = 100;
 // Groups a draft remembers from its searches; older ones are forgotten first, except selected ones.
 const maxKnownGroups = 500;
 
 /** Assignments > Search: finds groups by display name and remembers them as the ones Add accepts. */
-export async function searchGroups(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(searchData, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-  const { draft, payload } = step.draft;
+export const searchGroups = groupStep(searchData, async (deps, turn, input, current) => {
+  const { draft, payload } = current;
 
   const query = input.query.trim();
   if (query === '') {
@@ -41,7 +34,7 @@ export async function searchGroups(deps: FlowDeps, turn: Turn, data: unknown): P
     throw graphErrorToAppError(error, 'readDirectory');
   }
   const found = result.groups.map((group) => ({ id: group.id, name: group.displayName, description: group.description }));
-  const saved = await saveDraft(deps, step.draft, {
+  const saved = await saveDraft(deps, current, {
     ...payload,
     known: remember(payload, found),
     lastQuery: query,
@@ -50,16 +43,11 @@ export async function searchGroups(deps: FlowDeps, turn: Turn, data: unknown): P
   });
   turn.log.info({ draftId: draft.id, matches: found.length }, 'group search finished');
   return assignmentsCardFor(saved.draft.id, saved.payload);
-}
+});
 
 /** Assignments > Add: only a group a search showed, once, and at most 25. */
-export async function addGroup(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(groupData, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-  const { draft, payload } = step.draft;
+export const addGroup = groupStep(groupData, async (deps, turn, input, current) => {
+  const { draft, payload } = current;
 
   const known = payload.known.find((group) => group.id === input.groupId);
   if (!known) {
@@ -80,41 +68,27 @@ export async function addGroup(deps: FlowDeps, turn: Turn, data: unknown): Promi
   const group = await deps.groups.getGroup(known.id).catch((error: unknown) => {
     throw graphErrorToAppError(error, 'readDirectory');
   });
-  const saved = await saveDraft(deps, step.draft, { ...payload, groups: [...payload.groups, { id: group.id, name: group.displayName }] });
+  const saved = await saveDraft(deps, current, { ...payload, groups: [...payload.groups, { id: group.id, name: group.displayName }] });
   return assignmentsCardFor(saved.draft.id, saved.payload);
-}
+});
 
 /** Assignments > Remove. */
-export async function removeGroup(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(groupData, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-
-  const { payload } = step.draft;
-  const saved = await saveDraft(deps, step.draft, { ...payload, groups: payload.groups.filter((group) => group.id !== input.groupId) });
+export const removeGroup = groupStep(groupData, async (deps, turn, input, current) => {
+  const { payload } = current;
+  const saved = await saveDraft(deps, current, { ...payload, groups: payload.groups.filter((group) => group.id !== input.groupId) });
   return assignmentsCardFor(saved.draft.id, saved.payload);
-}
+});
 
 /** Assignments > Next: re-checks the whole draft, then shows Review + Create. */
-export async function submitAssignments(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(draftOnly, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-  const { draft, payload } = step.draft;
+export const submitAssignments = groupStep(draftOnly, async (deps, turn, input, current) => {
+  const { draft, payload } = current;
 
-  const check = checkGroupDraft(payload);
-  if (!check.text.ok) {
-    return basicsCardFor(draft.id, payload, check.text.errors);
+  const invalid = cardForInvalidDraft(draft.id, payload);
+  if (invalid) {
+    return invalid;
   }
-  if (check.groupsError) {
-    return assignmentsCardFor(draft.id, payload, { error: check.groupsError });
-  }
-  return buildReviewCard(deps, step.draft);
-}
+  return buildReviewCard(deps, current);
+});
 
 function remember(payload: GroupDraftPayload, found: GroupDraftPayload['known']): GroupDraftPayload['known'] {
   const byId = new Map(payload.known.map((group) => [group.id, group]));

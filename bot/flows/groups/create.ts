@@ -9,37 +9,28 @@ import { GROUP_QUOTA } from '../../policy/limits.js';
 import { answerWithin, type Delivery } from '../deliver-later.js';
 import { formatTime } from '../device/compose.js';
 import type { FlowDeps, Turn } from '../turn.js';
-import { draftOnly, parseGroupCardData } from './card-data.js';
+import { draftOnly } from './card-data.js';
 import { loadGroupDraft, type GroupDraft } from './draft.js';
 import { buildReviewCard } from './review.js';
 import { groupStateCard } from './state-card.js';
-import { startStep } from './step.js';
-import { assignmentsCardFor, basicsCardFor } from './step-cards.js';
-import { checkGroupDraft } from './validate.js';
+import { groupStep } from './step.js';
+import { cardForInvalidDraft } from './step-cards.js';
 
 /**
  * Review + Create > Create: checks the whole draft and the caller's permission afresh, takes a slot
  * of the tenant's hourly quota and sends to exactly the selected groups, once.
  */
-export async function createGroupNotification(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(draftOnly, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-  const { draft, payload } = step.draft;
+export const createGroupNotification = groupStep(draftOnly, async (deps, turn, input, current) => {
+  const { draft, payload } = current;
 
-  const check = checkGroupDraft(payload);
-  if (!check.text.ok) {
-    return basicsCardFor(draft.id, payload, check.text.errors);
-  }
-  if (check.groupsError) {
-    return assignmentsCardFor(draft.id, payload, { error: check.groupsError });
+  const invalid = cardForInvalidDraft(draft.id, payload);
+  if (invalid) {
+    return invalid;
   }
 
   const groups = payload.groups.map((group) => ({ name: group.name }));
-  return answerWithin(deps, turn, deliver(deps, turn, step.draft), () => groupSendingCard({ title: payload.title, body: payload.body, groups }));
-}
+  return answerWithin(deps, turn, deliver(deps, turn, current), () => groupSendingCard({ title: payload.title, body: payload.body, groups }));
+});
 
 async function deliver(deps: FlowDeps, turn: Turn, draft: GroupDraft): Promise<Delivery> {
   try {

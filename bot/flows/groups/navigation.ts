@@ -5,30 +5,19 @@ import { backData, draftOnly, parseGroupCardData } from './card-data.js';
 import { groupStateCard } from './state-card.js';
 import { loadGroupDraft } from './draft.js';
 import { buildReviewCard } from './review.js';
-import { startStep } from './step.js';
+import { groupStep } from './step.js';
 import { assignmentsCardFor, basicsCardFor } from './step-cards.js';
 
 /** Back: the earlier step, with everything typed and selected kept. */
-export async function goBack(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(backData, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-
-  const { draft, payload } = step.draft;
+export const goBack = groupStep(backData, async (deps, turn, input, current) => {
+  const { draft, payload } = current;
   return input.step === 'basics' ? basicsCardFor(draft.id, payload) : assignmentsCardFor(draft.id, payload);
-}
+});
 
 /** "Edit and retry" after a failed send: the review again, with the draft as it was. */
-export async function reopenReview(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(draftOnly, data);
-  const step = await startStep(deps, turn, input.draftId);
-  if (!step.ok) {
-    return step.card;
-  }
-  return buildReviewCard(deps, step.draft);
-}
+export const reopenReview = groupStep(draftOnly, async (deps, turn, input, current) => {
+  return buildReviewCard(deps, current);
+});
 
 /** Cancel: closes the draft so a late Create can't send it. No permission is needed to give up. */
 export async function cancelGroupDraft(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {

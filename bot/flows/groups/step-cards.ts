@@ -3,6 +3,7 @@ import { groupBasicsCard } from '../../../cards/group-basics.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { BODY_MAX_LENGTH, MAX_GROUPS_PER_NOTIFICATION, TITLE_MAX_LENGTH } from '../../policy/limits.js';
 import type { GroupDraftPayload } from './draft.js';
+import { checkGroupDraft } from './validate.js';
 
 export interface BasicsErrors {
   title?: string;
@@ -42,4 +43,16 @@ export function assignmentsCardFor(draftId: string, payload: GroupDraftPayload, 
     message: notes.message,
     error: notes.error,
   });
+}
+
+/** Returns the step that must be fixed, with its error, when the whole draft can't be sent yet. */
+export function cardForInvalidDraft(draftId: string, payload: GroupDraftPayload): AdaptiveCard | undefined {
+  const check = checkGroupDraft(payload);
+  if (!check.text.ok) {
+    return basicsCardFor(draftId, payload, check.text.errors);
+  }
+  if (check.groupsError) {
+    return assignmentsCardFor(draftId, payload, { error: check.groupsError });
+  }
+  return undefined;
 }

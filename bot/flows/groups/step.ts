@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { AppError } from '../../errors.js';
 import type { FlowDeps, Turn } from '../turn.js';
+import { parseGroupCardData } from './card-data.js';
 import { loadGroupDraft, type GroupDraft, type GroupDraftPayload } from './draft.js';
 import { groupStateCard } from './state-card.js';
 
@@ -29,4 +31,18 @@ export async function saveDraft(deps: FlowDeps, draft: GroupDraft, payload: Grou
     });
   }
   return { draft: saved, payload };
+}
+
+type StepHandler<Input> = (deps: FlowDeps, turn: Turn, input: Input, draft: GroupDraft) => Promise<AdaptiveCard>;
+
+/** Wraps a wizard step: parses its card data, then runs it on the caller's open draft. */
+export function groupStep<Schema extends z.ZodType<{ draftId: string }, z.ZodTypeDef, unknown>>(schema: Schema, handler: StepHandler<z.infer<Schema>>) {
+  return async (deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> => {
+    const input = parseGroupCardData(schema, data);
+    const step = await startStep(deps, turn, input.draftId);
+    if (!step.ok) {
+      return step.card;
+    }
+    return handler(deps, turn, input, step.draft);
+  };
 }

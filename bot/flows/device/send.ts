@@ -4,7 +4,6 @@ import { deviceSendingCard } from '../../../cards/device-sending.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { AppError, describeError } from '../../errors.js';
 import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
-import { GraphRequestError } from '../../graph/graph-error.js';
 import { assessEligibility } from '../../policy/eligibility.js';
 import { DEVICE_QUOTA } from '../../policy/limits.js';
 import { validateNotificationText } from '../../policy/notification-text.js';
@@ -12,6 +11,7 @@ import type { FlowDeps, Turn } from '../turn.js';
 import { parseCardData, sendData } from './card-data.js';
 import { composeCardFor, formatTime } from './compose.js';
 import { loadDeviceDraft, type DeviceDraft, type DeviceDraftPayload } from './draft.js';
+import { recordSendFailure } from '../attempts.js';
 import { answerWithin, type Delivery } from '../deliver-later.js';
 import { stateCardFor } from './state-card.js';
 
@@ -114,35 +114,16 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
       summary: `Sent to ${payload.device.name} (${payload.device.user}).`,
     };
   } catch (error) {
-    return recordFailure(deps, turn, { draft, payload }, attemptId, error);
-  }
-}
-
-async function recordFailure(deps: FlowDeps, turn: Turn, { draft, payload }: DeviceDraft, attemptId: string, error: unknown): Promise<Delivery> {
-  const graphError = error instanceof GraphRequestError ? error : undefined;
-  const appError = graphErrorToAppError(error, 'sendDeviceNotification');
-  const at = deps.now();
-  const target = targetOf(payload);
-
-  if (graphError?.outcomeUnknown) {
-    await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: graphError.code });
+    const failure = await recordSendFailure(deps, attemptId, error, 'sendDeviceNotification');
+    if (!failure.outcomeUnknown) {
+      throw failure.error;
+    }
     turn.log.error({ attemptId, deviceId: payload.device.id }, 'device send outcome unknown');
     return {
-      card: deviceOutcomeCard({ outcome: 'unknown', device: target, title: payload.title, body: payload.body, at: formatTime(at), message: appError.userMessage }),
-      summary: `Outcome unknown for ${payload.device.name}: ${appError.userMessage}`,
+      card: deviceOutcomeCard({ outcome: 'unknown', device: target, title: payload.title, body: payload.body, at: formatTime(failure.at), message: failure.error.userMessage }),
+      summary: `Outcome unknown for ${payload.device.name}: ${failure.error.userMessage}`,
     };
   }
-
-  await deps.store.finishAttempt({
-    attemptId,
-    outcome: 'failed',
-    draftState: 'open',
-    now: at,
-    graphStatus: graphError?.status,
-    graphRequestId: graphError?.requestId,
-    errorCode: graphError?.code ?? appError.code,
-  });
-  throw appError;
 }
 
 function targetOf(payload: DeviceDraftPayload) {

@@ -3,9 +3,8 @@ import { groupOutcomeCard } from '../../../cards/group-outcome.js';
 import { groupSendingCard } from '../../../cards/group-sending.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { AppError, describeError } from '../../errors.js';
-import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
-import { GraphRequestError } from '../../graph/graph-error.js';
 import { GROUP_QUOTA } from '../../policy/limits.js';
+import { recordSendFailure } from '../attempts.js';
 import { answerWithin, type Delivery } from '../deliver-later.js';
 import { formatTime } from '../device/compose.js';
 import type { FlowDeps, Turn } from '../turn.js';
@@ -90,28 +89,15 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Grou
       summary: `Sent to ${groupIds.length} group${groupIds.length === 1 ? '' : 's'}: ${payload.groups.map((group) => group.name).join(', ')}.`,
     };
   } catch (error) {
-    const graphError = error instanceof GraphRequestError ? error : undefined;
-    const appError = graphErrorToAppError(error, 'sendGroupNotification');
-    const at = deps.now();
-    if (graphError?.outcomeUnknown) {
-      await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: graphError.code });
-      turn.log.error({ attemptId }, 'group send outcome unknown');
-      return {
-        card: groupOutcomeCard({ outcome: 'unknown', title: payload.title, body: payload.body, groups, at: formatTime(at), message: appError.userMessage }),
-        summary: `Outcome unknown for the group notification: ${appError.userMessage}`,
-      };
+    const failure = await recordSendFailure(deps, attemptId, error, 'sendGroupNotification');
+    if (!failure.outcomeUnknown) {
+      throw failure.error;
     }
-
-    await deps.store.finishAttempt({
-      attemptId,
-      outcome: 'failed',
-      draftState: 'open',
-      now: at,
-      graphStatus: graphError?.status,
-      graphRequestId: graphError?.requestId,
-      errorCode: graphError?.code ?? appError.code,
-    });
-    throw appError;
+    turn.log.error({ attemptId }, 'group send outcome unknown');
+    return {
+      card: groupOutcomeCard({ outcome: 'unknown', title: payload.title, body: payload.body, groups, at: formatTime(failure.at), message: failure.error.userMessage }),
+      summary: `Outcome unknown for the group notification: ${failure.error.userMessage}`,
+    };
   }
 }
 

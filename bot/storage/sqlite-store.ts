@@ -31,6 +31,7 @@ interface ReserveInput {
   attempt: NewAttempt;
   quota: QuotaWindow;
   now: Date;
+  expectedVersion?: number;
 }
 
 /**
@@ -134,13 +135,13 @@ export class SqliteStore implements Store {
     return row === undefined ? undefined : toDeviceSearch(row);
   }
 
-  async reserveDeviceSend(input: { draftId: string; deviceId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date }): Promise<Reservation> {
+  async reserveDeviceSend(input: { draftId: string; deviceId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date; expectedVersion?: number }): Promise<Reservation> {
     return this.reserveInTransaction.immediate(input);
   }
 
-  async reserveGroupSend(input: { draftId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date }): Promise<Reservation> {
-    const { draftId, attempt, quota, now } = input;
-    return this.reserveInTransaction.immediate({ draftId, attempt, quota, now });
+  async reserveGroupSend(input: { draftId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date; expectedVersion?: number }): Promise<Reservation> {
+    const { draftId, attempt, quota, now, expectedVersion } = input;
+    return this.reserveInTransaction.immediate({ draftId, attempt, quota, now, expectedVersion });
   }
 
   async deviceQuotaUsage(tenantId: string, deviceId: string, quota: QuotaWindow, now: Date): Promise<QuotaUsage> {
@@ -189,6 +190,9 @@ export class SqliteStore implements Store {
     assertAttemptMatchesDraft(draft, kind, input);
     if (draft.state !== 'open') {
       return { ok: false, reason: 'draft_state', state: draft.state };
+    }
+    if (input.expectedVersion !== undefined && draft.version !== input.expectedVersion) {
+      return { ok: false, reason: 'draft_changed', version: draft.version };
     }
 
     const before = this.countSends(input.attempt.tenantId, input.deviceId, input.quota, input.now);

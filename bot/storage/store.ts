@@ -90,6 +90,8 @@ export type Reservation =
   | { ok: true; usage: QuotaUsage }
   | { ok: false; reason: 'draft_missing' }
   | { ok: false; reason: 'draft_state'; state: DraftState }
+  /** The draft was edited after the caller read it (expectedVersion), so what it would send is not what the user saw. */
+  | { ok: false; reason: 'draft_changed'; version: number }
   | { ok: false; reason: 'quota'; usage: QuotaUsage };
 
 export interface FinishAttempt {
@@ -115,12 +117,13 @@ export interface Store {
   getDeviceSearch(id: string): Promise<DeviceSearch | undefined>;
 
   /**
-   * In one transaction: checks the draft is open, counts the device's sends (sending, sent, unknown)
-   * in the window, and when under the limit moves the draft to sending and records the attempt.
+   * In one transaction: checks the draft is open (and still at expectedVersion when given), counts the
+   * device's sends (sending, sent, unknown) in the window, and when under the limit moves the draft
+   * to sending and records the attempt.
    */
-  reserveDeviceSend(input: { draftId: string; deviceId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date }): Promise<Reservation>;
+  reserveDeviceSend(input: { draftId: string; deviceId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date; expectedVersion?: number }): Promise<Reservation>;
   /** Same as reserveDeviceSend, with the tenant's group sends as the counter. */
-  reserveGroupSend(input: { draftId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date }): Promise<Reservation>;
+  reserveGroupSend(input: { draftId: string; attempt: NewAttempt; quota: QuotaWindow; now: Date; expectedVersion?: number }): Promise<Reservation>;
   deviceQuotaUsage(tenantId: string, deviceId: string, quota: QuotaWindow, now: Date): Promise<QuotaUsage>;
   groupQuotaUsage(tenantId: string, quota: QuotaWindow, now: Date): Promise<QuotaUsage>;
 

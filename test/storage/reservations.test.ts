@@ -299,3 +299,38 @@ describe('reserveGroupSend', () => {
     await expect(reservation).rejects.toThrow(/differs from draft tenant/);
   });
 });
+
+describe('reservation at an expected version', () => {
+  it('rejects a draft changed since it was read', async () => {
+    const draft = await createDraft(context.store, 'draft-v', { now: startTime });
+    await context.store.updateDraftPayload('draft-v', draft.version, { text: 'changed' }, at(minuteMs));
+
+    const result = await context.store.reserveDeviceSend({
+      draftId: 'draft-v',
+      deviceId: 'dev-1',
+      attempt: deviceAttempt('attempt-v', 'dev-1'),
+      quota: deviceQuota,
+      now: at(2 * minuteMs),
+      expectedVersion: draft.version,
+    });
+
+    expect(result).toEqual({ ok: false, reason: 'draft_changed', version: draft.version + 1 });
+    expect((await context.store.getDraft('draft-v'))?.state).toBe('open');
+    expect(await context.store.getAttempt('attempt-v')).toBeUndefined();
+  });
+
+  it('reserves a draft still at the version read', async () => {
+    const draft = await createDraft(context.store, 'draft-w', { now: startTime });
+
+    const result = await context.store.reserveDeviceSend({
+      draftId: 'draft-w',
+      deviceId: 'dev-1',
+      attempt: deviceAttempt('attempt-w', 'dev-1'),
+      quota: deviceQuota,
+      now: at(minuteMs),
+      expectedVersion: draft.version,
+    });
+
+    expect(result.ok).toBe(true);
+  });
+});

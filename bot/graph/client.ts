@@ -45,7 +45,8 @@ export interface GraphPage<T> {
 
 /**
  * Microsoft Graph calls with validated responses. Every method throws GraphRequestError for
- * failures, after retrying 429/503 (and 504 for reads).
+ * failures, after retrying 429/503 (and 504 for reads) unless Retry-After requests a longer wait
+ * than maxDelayMs.
  * Paths are relative to the version, e.g. `/deviceManagement/managedDevices?$select=id`, with
  * query values already URL-encoded by the caller.
  */
@@ -71,7 +72,10 @@ export interface GraphClientOptions {
     maxRetries?: number;
     /** First backoff step when Graph sends no Retry-After. Default 1000. */
     baseDelayMs?: number;
-    /** Upper bound of any wait, including a longer Retry-After. Default 30000. */
+    /**
+     * Maximum wait before a retry. When Retry-After requests a longer wait, the call fails at once
+     * with Graph's status and retryAfterSeconds instead of retrying early. Default 30000.
+     */
     maxDelayMs?: number;
   };
   sleep?: (ms: number) => Promise<void>;

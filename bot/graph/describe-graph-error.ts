@@ -72,10 +72,9 @@ function describe(error: GraphRequestError, operation: GraphOperation, text: Ope
   const reference = referenceFor(error);
 
   if (text.isSend && error.outcomeUnknown) {
-    const what = error.timedOut ? 'Microsoft Graph did not answer in time' : 'The connection to Microsoft Graph broke before it answered';
     return {
       code: 'graph_timeout',
-      message: `${what}, so it is unknown whether the notification was sent. Don't send it again blindly: check with the user first, or look for it in the device's Intune actions.${reference}`,
+      message: `${unknownOutcomeCause(error)}, so it is unknown whether the notification was sent. Don't send it again blindly: ${unknownOutcomeAdvice(operation)}${reference}`,
     };
   }
   if (error.timedOut) {
@@ -106,15 +105,38 @@ function describe(error: GraphRequestError, operation: GraphOperation, text: Ope
     };
   }
   if (error.status >= 500 || error.code === 'invalid_response') {
+    // A 503 may carry Retry-After; the client passes it on when it is too long to wait for.
+    const wait = error.retryAfterSeconds === undefined ? 'a few minutes' : formatWait(error.retryAfterSeconds);
     return {
       code: 'graph_unavailable',
-      message: `${failed}: Microsoft Graph failed (HTTP ${error.status}, ${error.code}).${notSent} Try again in a few minutes.${reference}`,
+      message: `${failed}: Microsoft Graph failed (HTTP ${error.status}, ${error.code}).${notSent} Try again in ${wait}.${reference}`,
     };
   }
   return {
     code: 'graph_rejected',
     message: `${failed}: Microsoft Graph rejected the request (HTTP ${error.status}, ${error.code}).${notSent} Check the input and try again; if it keeps failing, give your IT admin this message.${reference}`,
   };
+}
+
+/** Completes "…, so it is unknown whether the notification was sent" with what happened to the request. */
+function unknownOutcomeCause(error: GraphRequestError): string {
+  if (error.timedOut) {
+    return 'Microsoft Graph did not respond in time';
+  }
+  if (error.status === 504) {
+    return "Microsoft Graph's gateway timed out (HTTP 504 Gateway Timeout)";
+  }
+  if (error.status === 0) {
+    return 'The connection to Microsoft Graph was lost before a response arrived';
+  }
+  return `Microsoft Graph returned HTTP ${error.status} without confirming the send`;
+}
+
+function unknownOutcomeAdvice(operation: GraphOperation): string {
+  if (operation === 'sendGroupNotification') {
+    return 'ask a few of the recipients whether it arrived.';
+  }
+  return "check with the user first, or look for it in the device's Intune actions.";
 }
 
 function describeNotFound(operation: GraphOperation, failed: string, notSent: string): { code: ErrorCode; message: string } {

@@ -41,9 +41,12 @@ const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
 /**
  * Middleware that gives each HTTP attempt its own timeout and retries throttling and unavailability
- * responses. Retry-After is honoured up to maxDelayMs. Without it the delay grows exponentially from
- * baseDelayMs, with equal jitter. A timed-out attempt is never retried, because a write may have
- * been carried out. Network errors are retried only when the call allows it (reads).
+ * responses. The wait is the Retry-After value when the response has one. Without it the delay grows
+ * exponentially from baseDelayMs, with equal jitter, up to maxDelayMs. When Retry-After requests
+ * more than maxDelayMs, the response is passed on without a retry, so the caller can tell the
+ * user when to try again instead of retrying before Graph allows it. A timed-out attempt is never
+ * retried, because a write may have been carried out. Network errors are retried only when the
+ * call allows it (reads).
  */
 export class RetryTimeoutHandler implements Middleware {
   private next?: Middleware;
@@ -94,6 +97,14 @@ export class RetryTimeoutHandler implements Middleware {
         return;
       }
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+      if (retryAfterSeconds !== undefined && retryAfterMs(retryAfterSeconds) > this.policy.maxDelayMs) {
+        this.logger.warn(
+          { ...target, attempt: call.attempts, status: response.status, requestId, retryAfterSeconds, maxDelayMs: this.policy.maxDelayMs },
+          'Graph asked to wait longer than maxDelayMs, not retrying',
+        );
+        context.response = response;
+        return;
+      }
       await this.waitBeforeRetry(call, { status: response.status, requestId }, retryAfterSeconds);
     }
   }
@@ -139,7 +150,8 @@ export class RetryTimeoutHandler implements Middleware {
   private retryDelayMs(attempt: number, retryAfterSeconds: number | undefined): number {
     const { baseDelayMs, maxDelayMs, random } = this.policy;
     if (retryAfterSeconds !== undefined) {
-      return Math.min(Math.ceil(retryAfterSeconds * 1000), maxDelayMs);
+      // execute() never retries when Retry-After exceeds maxDelayMs, so this wait is the full value.
+      return retryAfterMs(retryAfterSeconds);
     }
 
     // Equal jitter keeps at least half the exponential step, so clients throttled together spread out but still back off.
@@ -153,6 +165,10 @@ export class RetryTimeoutHandler implements Middleware {
       'Graph call',
     );
   }
+}
+
+function retryAfterMs(retryAfterSeconds: number): number {
+  return Math.ceil(retryAfterSeconds * 1000);
 }
 
 function copyResponse(response: Response, body: ArrayBuffer): Response {

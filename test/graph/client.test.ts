@@ -255,14 +255,80 @@ describe('retry', () => {
     expect(delays[0]).toBeLessThanOrEqual(1_500);
   });
 
-  it('caps Retry-After at maxDelayMs', async () => {
+  it('waits a Retry-After equal to maxDelayMs', async () => {
     server.handler = (_request, response, index) =>
-      index === 0 ? graphError(response, 429, 'TooManyRequests', 'req-429', { 'retry-after': '3600' }) : json(response, 200, { id: '1', name: 'one' });
+      index === 0 ? graphError(response, 429, 'TooManyRequests', 'req-429', { 'retry-after': '2' }) : json(response, 200, { id: '1', name: 'one' });
     const { graph, delays } = client();
 
     await graph.get('/things/1', item);
 
     expect(delays).toEqual([2_000]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('fails at once when Retry-After exceeds maxDelayMs', async () => {
+    server.handler = (_request, response, index) =>
+      index === 0 ? graphError(response, 429, 'TooManyRequests', 'req-429', { 'retry-after': '120' }) : json(response, 200, { id: '1', name: 'one' });
+    const { graph, delays } = client();
+
+    const error = await failure(graph.get('/things/1', item));
+
+    expect(server.requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+    expect(error.status).toBe(429);
+    expect(error.code).toBe('TooManyRequests');
+    expect(error.requestId).toBe('req-429');
+    expect(error.retryAfterSeconds).toBe(120);
+  });
+
+  it('fails a POST at once on 503 with a long Retry-After', async () => {
+    server.handler = (_request, response, index) =>
+      index === 0 ? graphError(response, 503, 'ServiceUnavailable', 'req-503', { 'retry-after': '2.5' }) : response.writeHead(204).end();
+    const { graph, delays } = client();
+
+    const error = await failure(graph.post('/things/send', { a: 1 }));
+
+    expect(server.requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+    expect(error.status).toBe(503);
+    expect(error.retryAfterSeconds).toBe(2.5);
+  });
+
+  it('fails at once on a distant HTTP-date Retry-After', async () => {
+    const at = new Date(Date.now() + 600_000).toUTCString();
+    server.handler = (_request, response, index) =>
+      index === 0 ? graphError(response, 503, 'ServiceUnavailable', 'req-503', { 'retry-after': at }) : json(response, 200, { id: '1', name: 'one' });
+    const { graph } = client();
+
+    const error = await failure(graph.get('/things/1', item));
+
+    expect(server.requests).toHaveLength(1);
+    expect(error.retryAfterSeconds).toBeGreaterThan(590);
+  });
+
+  it('stops retrying when a later Retry-After is too long', async () => {
+    server.handler = (_request, response, index) =>
+      graphError(response, 429, 'TooManyRequests', `req-${index}`, { 'retry-after': index === 0 ? '1' : '60' });
+    const { graph, delays } = client();
+
+    const error = await failure(graph.get('/things/1', item));
+
+    expect(server.requests).toHaveLength(2);
+    expect(delays).toEqual([1_000]);
+    expect(error.requestId).toBe('req-1');
+    expect(error.retryAfterSeconds).toBe(60);
+  });
+
+  it('logs a Retry-After too long to wait', async () => {
+    server.handler = (_request, response) => graphError(response, 429, 'TooManyRequests', 'req-long', { 'retry-after': '120' });
+    const { graph, log } = client();
+
+    await graph.get('/things/1', item).catch(() => undefined);
+
+    const warning = log.lines().find((line) => line.msg === 'Graph asked to wait longer than maxDelayMs, not retrying');
+    expect(warning?.level).toBe(40);
+    expect(warning?.requestId).toBe('req-long');
+    expect(warning?.retryAfterSeconds).toBe(120);
   });
 
   it('backs off with jitter without Retry-After', async () => {
@@ -280,7 +346,7 @@ describe('retry', () => {
   });
 
   it('gives up after maxRetries', async () => {
-    server.handler = (_request, response, index) => graphError(response, 429, 'TooManyRequests', `req-${index}`, { 'retry-after': '7' });
+    server.handler = (_request, response, index) => graphError(response, 429, 'TooManyRequests', `req-${index}`, { 'retry-after': '1.5' });
     const { graph, delays } = client();
 
     const error = await failure(graph.get('/things/1', item));
@@ -290,7 +356,7 @@ describe('retry', () => {
     expect(error.status).toBe(429);
     expect(error.code).toBe('TooManyRequests');
     expect(error.requestId).toBe('req-3');
-    expect(error.retryAfterSeconds).toBe(7);
+    expect(error.retryAfterSeconds).toBe(1.5);
   });
 
   it.each([503, 504])('retries GET on %i', async (status) => {

@@ -90,6 +90,45 @@ describe('graphErrorToAppError', () => {
     expect(error.userMessage).toContain('unknown whether');
   });
 
+  it('words the unknown outcome per cause', () => {
+    const timeout = graphFailure({ ...deviceSend, status: 0, code: 'timeout', timedOut: true, outcomeUnknown: true });
+    const gateway = graphFailure({ ...deviceSend, status: 504, code: 'GatewayTimeout', outcomeUnknown: true, requestId: 'rid-504' });
+    const dropped = graphFailure({ ...deviceSend, status: 0, code: 'network', outcomeUnknown: true });
+
+    const messages = [timeout, gateway, dropped].map((failure) => graphErrorToAppError(failure, 'sendDeviceNotification').userMessage);
+
+    expect(messages[0]).toMatch(/^Microsoft Graph did not respond in time, so it is unknown whether the notification was sent\./);
+    expect(messages[1]).toMatch(/^Microsoft Graph's gateway timed out \(HTTP 504 Gateway Timeout\), so it is unknown whether the notification was sent\./);
+    expect(messages[2]).toMatch(/^The connection to Microsoft Graph was lost before a response arrived, so it is unknown whether the notification was sent\./);
+  });
+
+  it('points a device send to the device actions', () => {
+    const gateway = graphFailure({ ...deviceSend, status: 504, code: 'GatewayTimeout', outcomeUnknown: true });
+
+    const error = graphErrorToAppError(gateway, 'sendDeviceNotification');
+
+    expect(error.userMessage).toContain("Don't send it again blindly: check with the user first, or look for it in the device's Intune actions.");
+  });
+
+  it('asks recipients after a group send', () => {
+    const gateway = graphFailure({ ...deviceSend, status: 504, code: 'GatewayTimeout', outcomeUnknown: true, requestId: 'rid-504' });
+
+    const error = graphErrorToAppError(gateway, 'sendGroupNotification');
+
+    expect(error.userMessage).toContain("Don't send it again blindly: ask a few of the recipients whether it arrived.");
+    expect(error.userMessage).not.toContain("device's Intune actions");
+    expect(error.userMessage).toContain('Graph request-id: rid-504');
+  });
+
+  it('tells the wait after a 503 with Retry-After', () => {
+    const unavailable = graphFailure({ ...deviceSend, status: 503, code: 'ServiceUnavailable', retryAfterSeconds: 120 });
+
+    const error = graphErrorToAppError(unavailable, 'sendDeviceNotification');
+
+    expect(error.code).toBe('graph_unavailable');
+    expect(error.userMessage).toContain('Nothing was sent. Try again in 2 minutes.');
+  });
+
   it('asks to retry a timed-out read', () => {
     const timeout = graphFailure({ status: 0, code: 'timeout', timedOut: true });
 

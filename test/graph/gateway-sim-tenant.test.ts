@@ -176,6 +176,22 @@ describe('sendDeviceNotification on the simulated tenant', () => {
     expect(graphErrorToAppError(error, 'sendDeviceNotification').code).toBe('graph_throttled');
   });
 
+  it('surfaces a 429 whose Retry-After is too long', async () => {
+    const device = iosDevice();
+    sim.fail({ method: 'POST', path: devicePath(device.id), status: 429, retryAfter: '120', times: 1 });
+    const { intune, delays } = gateway();
+
+    const error = await failure(intune.sendDeviceNotification(device.id, { title: 't', body: 'b' }));
+    const appError = graphErrorToAppError(error, 'sendDeviceNotification');
+
+    expect(postsTo(devicePath(device.id))).toBe(1);
+    expect(delays).toEqual([]);
+    expect(sim.sent).toHaveLength(0);
+    expect(error.retryAfterSeconds).toBe(120);
+    expect(appError.code).toBe('graph_throttled');
+    expect(appError.userMessage).toContain('Try again in 2 minutes');
+  });
+
   it('retries 503 on a send', async () => {
     const device = iosDevice();
     sim.fail({ method: 'POST', path: devicePath(device.id), status: 503, times: 1 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -8,11 +8,37 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
 const optionalGuid = (fix: string) => z.preprocess(blankToUndefined, z.string().trim().regex(guid, fix).optional());
 
+/**
+ * Builds the schema of a whole number written as plain decimal digits. Number() alone would also take " 1e3",
+ * "0x10" and "-0", which are almost always typing mistakes in an environment variable.
+ */
+function wholeNumber(rule: string, min: number, max: number, fallback: number) {
+  return z.preprocess(blankToUndefined, z.string({ invalid_type_error: rule }).optional()).transform((raw, context) => {
+    if (raw === undefined) {
+      return fallback;
+    }
+
+    const text = raw.trim();
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max)) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: `${rule}, not ${JSON.stringify(raw)}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
-  PORT: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().int('must be a whole number').min(0).max(65535, 'must be a TCP port between 1 and 65535 (0 picks a free one)').default(3978),
-  ),
+  PORT: wholeNumber('must be a TCP port number from 1 to 65535 (0 picks a free one)', 0, 65535, 3978),
   BOT_ID: optionalGuid('must be the bot\'s Microsoft App ID (a GUID), or unset for local mode'),
   BOT_PASSWORD: optionalText,
   BOT_TYPE: z.preprocess(
@@ -30,27 +56,30 @@ const envSchema = z.object({
   ),
   GRAPH_BASE_URL: z.preprocess(
     blankToUndefined,
-    z.string().trim().url('must be an absolute URL such as https://graph.microsoft.com').default('https://graph.microsoft.com'),
+    z.string()
+      .trim()
+      .refine(isHttpUrl, 'must be an absolute http or https URL such as https://graph.microsoft.com')
+      .default('https://graph.microsoft.com'),
   ),
   AZURE_CLIENT_ID: optionalGuid('must be the application (client) ID (a GUID) of the Graph app registration'),
   AZURE_CLIENT_SECRET: optionalText,
   AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().trim().default('sqlite:./data/intune-notify.db')),
   APPROVER_GROUP_ID: optionalGuid('must be the object ID (a GUID) of the Entra group whose members approve broadcasts'),
-  PERMISSION_CACHE_SECONDS: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().int('must be a whole number of seconds').min(0, 'must be 0 (no cache) or more seconds').max(3600, 'must be at most 3600 seconds: a longer cache keeps removed roles working too long').default(300),
+  PERMISSION_CACHE_SECONDS: wholeNumber(
+    'must be a whole number of seconds from 0 (no cache) to 3600 (a longer cache keeps removed roles working too long)',
+    0,
+    3600,
+    300,
   ),
-  DRAFT_IDLE_MINUTES: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(7 * 24 * 60, 'must be at most 10080 minutes (a week)').default(60),
-  ),
+  DRAFT_IDLE_MINUTES: wholeNumber('must be a whole number of minutes from 1 to 10080 (a week)', 1, 7 * 24 * 60, 60),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(logLevels, { errorMap: () => ({ message: `must be one of ${logLevels.join(', ')}` }) }).default('info'),
   ),
 });
 
+/** Database location. loadConfig returns only sqlite for now. The postgres variant is kept for a later version, and openStore rejects it. */
 export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export type GraphCredentials =
@@ -179,12 +208,55 @@ function readGraphCredentials(values: EnvValues, problems: string[]): GraphCrede
       problems.push('AZURE_CLIENT_ID is required with AZURE_CLIENT_CERTIFICATE_PATH: set it to the Graph app registration\'s client ID');
       return { kind: 'none' };
     }
-    if (!existsSync(values.AZURE_CLIENT_CERTIFICATE_PATH)) {
-      problems.push(`AZURE_CLIENT_CERTIFICATE_PATH points at ${values.AZURE_CLIENT_CERTIFICATE_PATH}, which does not exist: give the path of a PEM file holding the certificate and its private key`);
+    const certificateProblem = checkCertificateFile(values.AZURE_CLIENT_CERTIFICATE_PATH);
+    if (certificateProblem !== undefined) {
+      problems.push(`AZURE_CLIENT_CERTIFICATE_PATH points at ${values.AZURE_CLIENT_CERTIFICATE_PATH}, which ${certificateProblem}: give the path of a PEM file holding the certificate and its private key, unencrypted`);
     }
     return { kind: 'certificate', tenantId, clientId, certificatePath: values.AZURE_CLIENT_CERTIFICATE_PATH };
   }
   return { kind: 'managedIdentity', clientId };
+}
+
+/** Size limit of the certificate file. A PEM certificate chain with its key takes a few kilobytes. */
+const maxCertificateBytes = 1024 * 1024;
+
+/**
+ * Returns what is wrong with the certificate file, or undefined when it looks usable. Only the PEM
+ * markers are checked here, because @azure/identity parses the file at the first Graph call. The
+ * file's content never goes into a message because it contains a private key.
+ */
+function checkCertificateFile(path: string): string | undefined {
+  let content: string;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      return 'is not a regular file';
+    }
+    if (stats.size > maxCertificateBytes) {
+      return `is larger than ${maxCertificateBytes / 1024 / 1024} MiB, far more than a certificate and key need`;
+    }
+    content = readFileSync(path, 'latin1');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : `cannot be read (${code ?? 'unknown error'})`;
+  }
+
+  const hasCertificate = content.includes('-----BEGIN CERTIFICATE-----');
+  const hasKey = /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/.test(content);
+  if (!hasCertificate && !hasKey) {
+    return 'is not a PEM file with -----BEGIN CERTIFICATE----- and -----BEGIN PRIVATE KEY----- sections';
+  }
+  if (!hasCertificate) {
+    return 'has a private key but no -----BEGIN CERTIFICATE----- section';
+  }
+  if (!hasKey) {
+    return 'has a certificate but no -----BEGIN PRIVATE KEY----- (or RSA/EC PRIVATE KEY) section';
+  }
+  // The bot passes no certificate password to @azure/identity, so an encrypted key fails at sign-in.
+  if (content.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----') || content.includes('Proc-Type: 4,ENCRYPTED')) {
+    return 'holds an encrypted private key, and the bot has no setting for its password';
+  }
+  return undefined;
 }
 
 function readDatabase(url: string, problems: string[]): Database | undefined {
@@ -192,10 +264,11 @@ function readDatabase(url: string, problems: string[]): Database | undefined {
   if (sqlite?.[1]) {
     return { kind: 'sqlite', path: sqlite[1].replace(/^\/\/(?=\/)/, '') };
   }
-  if (/^postgres(?:ql)?:\/\//.test(url)) {
-    return { kind: 'postgres', url };
+  if (/^postgres(?:ql)?:/i.test(url)) {
+    problems.push('DATABASE_URL points at PostgreSQL, which this version does not support yet: use sqlite:PATH or file:PATH');
+    return undefined;
   }
-  problems.push(`DATABASE_URL ${JSON.stringify(redactUrl(url))} is not supported: use sqlite:PATH, file:PATH or postgres://USER@HOST/DB`);
+  problems.push(`DATABASE_URL ${JSON.stringify(redactUrl(url))} is not supported: use sqlite:PATH or file:PATH (a SQLite database file)`);
   return undefined;
 }
 

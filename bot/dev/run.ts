@@ -1,18 +1,19 @@
 import { createLogger } from '../log.js';
+import { readDevPorts } from './ports.js';
 import { startDevStack } from './stack.js';
 
 /**
  * `npm run dev`: the bot on the simulated Intune tenant with the Agents Playground, offline.
- * Ports: DEV_PLAYGROUND_PORT (default 56150), DEV_SIM_PORT (default 4000) and the bot's PORT (default 3978).
+ * Ports: DEV_PLAYGROUND_PORT (default 56150), DEV_SIM_PORT (default 4000) and the bot's PORT (default 3978),
+ * all on 127.0.0.1. A taken or invalid port stops the launcher before anything starts.
  */
 async function main(): Promise<void> {
+  const ports = readDevPorts(process.env);
   const log = createLogger(process.env.LOG_LEVEL || 'info');
   const stack = await startDevStack({
     log,
     env: process.env,
-    botPort: Number(process.env.PORT || 3978),
-    playgroundPort: Number(process.env.DEV_PLAYGROUND_PORT || 56150),
-    simPort: Number(process.env.DEV_SIM_PORT || 4000),
+    ...ports,
     playgroundLogFile: 'devTools/m365agentsplayground.log',
   });
 

@@ -21,7 +21,7 @@ const testBotId = '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098';
 const testAppId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const commands = ['help', 'notify device', 'notify groups', 'restart', 'history', 'approvals here'];
+const commands = ['help', 'notify device', 'notify groups'];
 const scopes = ['personal', 'team', 'groupChat'];
 
 const workDirectory = mkdtempSync(join(tmpdir(), 'intune-notify-package-'));
@@ -140,6 +140,11 @@ describe('manifest.json', () => {
   it('describes every command', () => {
     const descriptions = bot(manifest).commandLists.flatMap((list) => list.commands.map((command) => command.description));
     expect(descriptions.every((description) => description.length > 10)).toBe(true);
+  });
+
+  it('promises no approvals', () => {
+    const texts = [JSON.stringify(manifest.description), ...bot(manifest).commandLists.flatMap((list) => list.commands.map((command) => command.description))];
+    expect(texts.filter((text) => /approv/i.test(text))).toEqual([]);
   });
 
   it('has no valid domains', () => {

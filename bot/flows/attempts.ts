@@ -20,7 +20,15 @@ export async function recordSendFailure(deps: FlowDeps, attemptId: string, failu
   const at = deps.now();
 
   if (graphError?.outcomeUnknown) {
-    await deps.store.finishAttempt({ attemptId, outcome: 'unknown', draftState: 'unknown', now: at, errorCode: graphError.code });
+    await deps.store.finishAttempt({
+      attemptId,
+      outcome: 'unknown',
+      draftState: 'unknown',
+      now: at,
+      graphStatus: graphError.status === 0 ? undefined : graphError.status,
+      graphRequestId: graphError.requestId,
+      errorCode: graphError.code,
+    });
     return { outcomeUnknown: true, error, at };
   }
   await deps.store.finishAttempt({

@@ -3,6 +3,8 @@ import { AppError } from '../errors.js';
 import type { Draft, DraftKind } from '../storage/store.js';
 import type { FlowDeps, Turn } from './turn.js';
 
+export const otherClickMessage = 'Another click on this card changed the draft at the same moment, so this click sent nothing. Check the text and press the button again.';
+
 export interface LoadedDraft<T> {
   draft: Draft;
   payload: T;

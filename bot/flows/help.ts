@@ -1,5 +1,6 @@
 import { helpCard } from '../../cards/help.js';
 import type { AdaptiveCard } from '../../cards/types.js';
+import { approvalsNotAvailable } from './groups/approvals.js';
 import type { FlowDeps, Turn } from './turn.js';
 
 /** `help` (and any text the bot does not recognise): the commands this caller may use, with buttons for those that start a flow. */
@@ -17,7 +18,7 @@ export async function showHelp(deps: FlowDeps, turn: Turn, preface?: string): Pr
     });
   }
 
-  if (capabilities.notifyGroups.allowed) {
+  if (capabilities.notifyGroups.allowed && !deps.approvalsRequired) {
     items.push({
       command: 'notify groups',
       description: 'Sends a custom notification to the users of up to 25 Entra groups: Basics, Assignments, then Review + Create.',
@@ -26,6 +27,7 @@ export async function showHelp(deps: FlowDeps, turn: Turn, preface?: string): Pr
   }
 
   const denied = [capabilities.notifyDevice, capabilities.notifyGroups].flatMap((capability) => (capability.allowed ? [] : [capability.reason]));
-  const notes = [preface, ...denied].filter((note): note is string => note !== undefined);
+  const approvals = deps.approvalsRequired ? approvalsNotAvailable().userMessage : undefined;
+  const notes = [preface, ...denied, approvals].filter((note): note is string => note !== undefined);
   return helpCard({ items, note: notes.length > 0 ? notes.join('\n\n') : undefined });
 }

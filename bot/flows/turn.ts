@@ -26,10 +26,12 @@ export interface FlowDeps {
   authorizer: Authorizer;
   now: () => Date;
   newId: () => string;
-  /** How long an invoke waits for a send before its response carries a "Sending…" card. */
+  /** How long an invoke waits for a send before its response carries a "Sending…" card; other steps get 300 ms more. */
   sendAnswerDeadlineMs: number;
   /** An open draft untouched for longer than this has expired. */
   draftIdleMs: number;
+  /** APPROVER_GROUP_ID is set: group sends need an approval, which this version can't collect yet. */
+  approvalsRequired: boolean;
   /** Work that continues after the invoke response went out; shutdown waits for it. */
   background: BackgroundWork;
 }

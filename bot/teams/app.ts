@@ -12,9 +12,10 @@ import { createGroupNotification } from '../flows/groups/create.js';
 import { cancelGroupDraft, goBack, reopenReview } from '../flows/groups/navigation.js';
 import { startGroupWizard } from '../flows/groups/start.js';
 import { showHelp } from '../flows/help.js';
+import { cardWithin } from '../flows/deliver-later.js';
 import type { FlowDeps, Turn } from '../flows/turn.js';
 import type { BotAdapter } from './adapter.js';
-import { respondWithError, sendCard } from './respond.js';
+import { errorNoticeCard, respondWithError, sendCard } from './respond.js';
 import { createTurn } from './turn.js';
 
 type CardAction = (deps: FlowDeps, turn: Turn, data: unknown) => Promise<AdaptiveCard>;
@@ -63,8 +64,10 @@ export function createTeamsApp({ adapter, botAppId, deps }: TeamsAppOptions): Ap
   for (const [verb, action] of Object.entries(cardActions)) {
     app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
       try {
+        const turn = turnOf(context);
+        const card = await cardWithin(deps, turn, action(deps, turn, data), (error) => errorNoticeCard(error, turn.log));
         // Cards are plain objects checked by the cards tests; teams-ai only needs `type: 'AdaptiveCard'`.
-        return (await action(deps, turnOf(context), data)) as unknown as TeamsAiCard;
+        return card as unknown as TeamsAiCard;
       } catch (error) {
         await respondWithError(context, error);
         return '';

@@ -89,7 +89,7 @@ async function handleRequest(options: HttpServerOptions, request: IncomingMessag
   const tenantId = activityTenantId(activity);
   if (tenantId !== options.tenantId) {
     const rejection = tenantRejection(activity, tenantId);
-    options.log.warn({ activityId: activity.id, activityType: activity.type, name: activity.name, tenantId: tenantId ?? null }, 'rejected an activity from another tenant');
+    options.log.warn({ activityId: activity.id, conversationId: activity.conversation.id, activityType: activity.type, name: activity.name, tenantId: tenantId ?? null }, 'rejected an activity from another tenant');
     return sendJson(response, rejection.status, rejection.body);
   }
 

@@ -1,7 +1,8 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { noticeCard } from '../../cards/notice.js';
 import type { AdaptiveCard } from '../../cards/types.js';
-import { describeError } from '../errors.js';
+import { AppError, describeError } from '../errors.js';
+import type { Logger } from '../log.js';
 import { turnLogger } from './turn.js';
 
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
@@ -14,8 +15,7 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
  */
 export async function respondWithError(context: TurnContext, error: unknown): Promise<void> {
   const described = describeError(error);
-  const log = turnLogger(context);
-  log[described.logLevel]({ err: described.code === 'internal' ? error : undefined, code: described.code, ...described.details }, 'turn failed');
+  logFailure(turnLogger(context), error);
 
   if (context.activity.type === 'invoke') {
     await context.sendActivity({
@@ -32,4 +32,27 @@ export async function respondWithError(context: TurnContext, error: unknown): Pr
     return;
   }
   await sendCard(context, noticeCard({ title: 'Nothing was sent', text: described.userMessage, tone: 'attention' }));
+}
+
+/** Logs a failure that shows up later, in place of the card that was clicked, and builds that card. */
+export function errorNoticeCard(error: unknown, log: Logger): AdaptiveCard {
+  logFailure(log, error);
+  return noticeCard({ title: 'Nothing was sent', text: describeError(error).userMessage, tone: 'attention' });
+}
+
+function logFailure(log: Logger, error: unknown): void {
+  const described = describeError(error);
+  log[described.logLevel]({ err: described.code === 'internal' ? error : undefined, code: described.code, ...described.details }, 'turn failed');
+}
+
+/** Answers an activity no route took: an invoke gets an error response instead of a bare 501. */
+export async function answerUnhandled(context: TurnContext): Promise<void> {
+  const log = turnLogger(context);
+  if (context.activity.type !== 'invoke') {
+    log.debug('no route handled the activity');
+    return;
+  }
+  await respondWithError(context, new AppError('invalid_input', 'Intune Notify does not support this action, so nothing was done. Type "help" to start again.', {
+    details: { invokeName: context.activity.name },
+  }));
 }

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import { AppError } from '../errors.js';
 import type { LaterUpdates, Turn } from '../flows/turn.js';
-import type { Logger } from '../log.js';
+import type { Logger, TurnFields } from '../log.js';
 import type { BotAdapter } from './adapter.js';
 import { activityTenantId } from './tenant-gate.js';
 
@@ -14,16 +14,23 @@ export function activityVerb(context: TurnContext): string | undefined {
   return typeof verb === 'string' ? verb : undefined;
 }
 
-/** Attaches a child logger carrying the turn's ids; every log line of the turn goes through it. */
-export function attachTurnLogger(context: TurnContext, base: Logger): Logger {
+/** Returns the ids every log line of this turn carries. */
+export function turnLogFields(context: TurnContext): TurnFields {
   const activity = context.activity;
-  const log = base.child({
+  return {
     activityId: activity.id,
     conversationId: activity.conversation?.id,
     tenantId: activityTenantId(activity),
     activityType: activity.type,
     verb: activityVerb(context) ?? commandWord(activity.text),
-  });
+  };
+}
+
+/**
+ * Stores the turn's logger. The ids come from withTurnFields around the whole turn, so lines written
+ * by the Graph client and the permission check carry them too.
+ */
+export function attachTurnLogger(context: TurnContext, log: Logger): Logger {
   context.turnState.set(loggerKey, log);
   return log;
 }
@@ -70,7 +77,8 @@ function laterUpdates(reference: Partial<ConversationReference>, cardActivityId:
     },
     sendText: async (text) => {
       await continueWith(async (context) => {
-        await context.sendActivity(MessageFactory.text(text));
+        // Plain text: device and group names come from the directory and must not be read as markdown.
+        await context.sendActivity({ ...MessageFactory.text(text), textFormat: 'plain' });
       });
     },
   };

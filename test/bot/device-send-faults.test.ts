@@ -124,6 +124,22 @@ describe('device send faults', () => {
     expect(harness.sim.sent).toHaveLength(1);
   }, 30_000);
 
+  it('a slow device pick answers within 2 s and updates the card later', async () => {
+    const device = seedFacts(harness).eligibleDevice;
+    await harness.message(`notify device ${device.deviceName}`);
+    const pick = findAction(harness.lastPostedCard(), 'Notify', (data) => data.deviceId === device.id);
+    harness.sim.fail({ method: 'GET', path: `/beta/deviceManagement/managedDevices/${device.id}`, delayMs: 4_000, times: 1 });
+
+    const started = Date.now();
+    const response = await harness.invoke('device.pick', pick.data, { replyToId: 'results-card' });
+    const answeredInMs = Date.now() - started;
+
+    expect(answeredInMs).toBeLessThan(2_000);
+    expect(cardText(response.body.value)).toContain('Working on it');
+    const update = await harness.connector.waitFor((call) => call.method === 'PUT' && call.activityId === 'results-card', 15_000);
+    expect(cardText(cardOf(update.body))).toContain('Send a custom notification');
+  });
+
   it('two concurrent Send clicks make one Graph call', async () => {
     const { draftId } = await composeDraft();
     harness.sim.fail({ method: 'POST', path: sendPath, delayMs: 300, times: 1 });
@@ -138,6 +154,30 @@ describe('device send faults', () => {
     expect(second.status).toBe(200);
     expect(sendRequests()).toHaveLength(1);
     expect(harness.sim.sent).toHaveLength(1);
+  });
+
+  it('concurrent Sends with different text agree on what was sent', async () => {
+    const { draftId } = await composeDraft();
+    harness.sim.fail({ method: 'POST', path: sendPath, delayMs: 300, times: 1 });
+
+    const responses = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((index) => harness.invoke('device.send', { draftId, title: `T${index}`, body: `B${index}` }, { replyToId: `card-${index}` })),
+    );
+    await harness.bot.background.idle();
+
+    expect(sendRequests()).toHaveLength(1);
+    const sent = harness.sim.sent[0]!;
+    const draft = await harness.bot.store.getDraft(draftId);
+    expect((draft?.payload as { title: string }).title).toBe(sent.notificationTitle);
+    responses.forEach((response, index) => {
+      const updates = harness.connector.calls.filter((call) => call.method === 'PUT' && call.activityId === `card-${index}`);
+      const finalCard = updates.length > 0 ? cardOf(updates[updates.length - 1]!.body) : response.body.value;
+      const text = cardText(finalCard);
+      expect(text, `card ${index}`).not.toMatch(/Sending/);
+      if (/Sent to|already sent/.test(text)) {
+        expect(text, `card ${index}`).toContain(sent.notificationTitle);
+      }
+    });
   });
 
   it('a retried invoke after success does not send again', async () => {

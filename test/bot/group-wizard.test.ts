@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardActions, cardText, findAction, inputs } from '../support/card-query.js';
+import { cardOf } from '../support/fake-connector.js';
 import { operators, startHarness, type Harness } from '../support/bot-harness.js';
 import { broadcaster, click, reachReview, selectGroups, startWizard } from '../support/group-steps.js';
 
@@ -226,6 +227,55 @@ describe('group wizard', () => {
     expect(harness.sim.sent).toHaveLength(1);
   });
 
+  it('Create racing a Remove sends only what the draft shows', async () => {
+    const { draftId } = await reachReview(harness, { title: 'Race', body: 'Remove vs Create', queries: ['Seattle', 'All Staff'], count: 2 });
+    harness.sim.fail({ method: 'POST', path: groupSendPath, delayMs: 200, times: 1 });
+
+    const [created, removed] = await Promise.all([
+      harness.invoke('groups.create', { draftId }, { user: broadcaster }),
+      harness.invoke('groups.remove', { draftId, groupId: seattleOffice }, { user: broadcaster }),
+    ]);
+    await harness.bot.background.idle();
+
+    expect(created.status).toBe(200);
+    expect(removed.status).toBe(200);
+    const draft = await harness.bot.store.getDraft(draftId);
+    const draftGroups = (draft?.payload as { groups: Array<{ id: string }> }).groups.map((group) => group.id);
+    for (const sent of harness.sim.sent) {
+      expect(sent.groupIds).toEqual(draftGroups);
+    }
+    expect(groupSends().length).toBeLessThanOrEqual(1);
+  });
+
+  it('Create before any review shows the review instead', async () => {
+    const draftId = await startWizard(harness);
+    await click(harness, 'groups.basics.next', { draftId, title: 'Unreviewed', body: 'Forged Create' });
+    await selectGroups(harness, draftId, ['Seattle'], 1);
+
+    const card = await click(harness, 'groups.create', { draftId });
+
+    expect(cardText(card)).toContain('Step 3 of 3');
+    expect(cardText(card)).toContain('Nothing was sent yet');
+    expect(groupSends()).toHaveLength(0);
+    const confirmed = await click(harness, 'groups.create', { draftId });
+    expect(cardText(confirmed)).toMatch(/Sent to 1 group/);
+  });
+
+  it('a slow group search answers within 2 s and updates the card later', async () => {
+    const draftId = await startWizard(harness);
+    await click(harness, 'groups.basics.next', { draftId, title: 'Slow', body: 'Search' });
+    harness.sim.fail({ method: 'GET', path: '/v1.0/groups', delayMs: 4_000, times: 1 });
+
+    const started = Date.now();
+    const response = await harness.invoke('groups.search', { draftId, query: 'Seattle' }, { user: broadcaster, replyToId: 'assignments-card' });
+    const answeredInMs = Date.now() - started;
+
+    expect(answeredInMs).toBeLessThan(2_000);
+    expect(cardText(response.body.value)).toContain('Working on it');
+    const update = await harness.connector.waitFor((call) => call.method === 'PUT' && call.activityId === 'assignments-card', 15_000);
+    expect(cardText(cardOf(update.body))).toContain('Seattle Office');
+  });
+
   it('cancel closes the draft', async () => {
     const { draftId } = await reachReview(harness, { title: 'Hello', body: 'World' });
 
@@ -235,6 +285,23 @@ describe('group wizard', () => {
     expect(cardText(cancelled)).toMatch(/Cancelled/);
     expect(cardText(late)).toMatch(/Cancelled/);
     expect(groupSends()).toHaveLength(0);
+  });
+});
+
+describe('group wizard with approvals configured', () => {
+  it('refuses group sends until approvals exist', async () => {
+    const own = await startHarness({ env: { APPROVER_GROUP_ID: 'b1000000-0000-4000-8000-000000000004' } });
+    try {
+      await own.message('notify groups', { user: broadcaster });
+      const text = cardText(own.lastPostedCard());
+      await own.message('help', { user: broadcaster });
+
+      expect(text).toContain('APPROVER_GROUP_ID is set');
+      expect(cardActions(own.lastPostedCard()).some((action) => action.verb === 'groups.start')).toBe(false);
+      expect(own.sim.sent).toHaveLength(0);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** pino level of the captured log, default debug. */
   logLevel?: string;
+  /** Extra environment variables for the bot's config. */
+  env?: Record<string, string>;
 }
 
 export interface BotResponse {
@@ -65,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
     LOG_LEVEL: 'debug',
     ...(options.botId ? { BOT_ID: options.botId, BOT_PASSWORD: 'test-secret', BOT_TYPE: 'MultiTenant' } : {}),
+    ...options.env,
   });
   const graph = createGraphClient({
     baseUrl: sim.url,

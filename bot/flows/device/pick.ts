@@ -13,6 +13,11 @@ export async function pickDevice(deps: FlowDeps, turn: Turn, data: unknown): Pro
   const { searchId, deviceId } = parseCardData(pickData, data);
 
   const search = await deps.store.getDeviceSearch(searchId);
+  if (search && deps.now().getTime() - search.createdAt.getTime() > deps.draftIdleMs) {
+    throw new AppError('draft_expired', 'These search results are out of date, so the device was not opened. Search again with "notify device".', {
+      details: { searchId },
+    });
+  }
   if (!search || search.ownerAadObjectId !== turn.caller.aadObjectId || !search.deviceIds.includes(deviceId)) {
     throw new AppError('invalid_input', 'That device was not in your search results, so it can\'t be notified from this card. Search again with "notify device".', {
       details: { searchId, deviceId },

@@ -13,6 +13,8 @@ import { composeCardFor, formatTime } from './compose.js';
 import { loadDeviceDraft, type DeviceDraft, type DeviceDraftPayload } from './draft.js';
 import { recordSendFailure } from '../attempts.js';
 import { answerWithin, type Delivery } from '../deliver-later.js';
+import { cardAfterLostRace } from '../settle.js';
+import { otherClickMessage } from '../drafts.js';
 import { stateCardFor } from './state-card.js';
 
 /**
@@ -24,15 +26,14 @@ export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): P
   const input = parseCardData(sendData, data);
   const loaded = await loadDeviceDraft(deps, turn, input.draftId);
   if (loaded.draft.state !== 'open') {
-    return stateCardFor(loaded);
+    return cardAfterOtherClick(deps, turn, input.draftId);
   }
 
   const text = validateNotificationText(input.title, input.body);
   const payload = { ...loaded.payload, title: text.title, body: text.body };
   const saved = await deps.store.updateDraftPayload(loaded.draft.id, loaded.draft.version, payload, deps.now());
   if (!saved) {
-    // Another click changed the draft between our read and write: show where it is now.
-    return stateCardFor(await loadDeviceDraft(deps, turn, input.draftId));
+    return cardAfterOtherClick(deps, turn, input.draftId);
   }
   const draft: DeviceDraft = { draft: saved, payload };
 
@@ -75,6 +76,8 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
   const attemptId = randomUUID();
   const reservation = await deps.store.reserveDeviceSend({
     draftId: draft.id,
+    // A click that saved other text after this one makes this reservation fail, so what is sent is what the draft shows.
+    expectedVersion: draft.version,
     deviceId: device.id,
     quota: DEVICE_QUOTA,
     now: deps.now(),
@@ -98,9 +101,8 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
     });
   }
   if (!reservation.ok) {
-    // A concurrent click won the draft, so show its current state instead of sending twice.
-    const current = await loadDeviceDraft(deps, turn, draft.id);
-    return { card: stateCardFor(current), summary: `${payload.device.name}: this notification was already handled.` };
+    turn.log.info({ draftId: draft.id, reason: reservation.reason }, 'another click handled this draft');
+    return { card: await cardAfterOtherClick(deps, turn, draft.id), summary: `${payload.device.name}: this notification was handled by another click.` };
   }
   turn.log.info({ attemptId, draftId: draft.id, deviceId: device.id }, 'device send recorded, calling Graph');
 
@@ -124,6 +126,20 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
       summary: `Outcome unknown for ${payload.device.name}: ${failure.error.userMessage}`,
     };
   }
+}
+
+/**
+ * Shows a click that lost the draft to another click where the draft stands: the other click's
+ * outcome once it settles, or the compose card again if nothing was sent.
+ */
+function cardAfterOtherClick(deps: FlowDeps, turn: Turn, draftId: string): Promise<AdaptiveCard> {
+  return cardAfterLostRace(deps, turn, () => loadDeviceDraft(deps, turn, draftId), async (current) => {
+    if (current.draft.state !== 'open') {
+      return stateCardFor(current);
+    }
+    const usage = await deps.store.deviceQuotaUsage(turn.tenantId, current.payload.device.id, DEVICE_QUOTA, deps.now());
+    return composeCardFor(current.draft.id, current.payload, usage, { form: otherClickMessage });
+  });
 }
 
 function targetOf(payload: DeviceDraftPayload) {

@@ -25,7 +25,7 @@ export function stateCardFor({ draft, payload }: DeviceDraft): AdaptiveCard {
         title: payload.title,
         body: payload.body,
         at,
-        message: 'Microsoft Graph did not answer in time, so the bot can\'t tell whether this notification was delivered. It was not sent again. Ask the user before sending it once more.',
+        message: 'Microsoft Graph never confirmed this send, so the bot can\'t tell whether the notification was delivered. It was not sent again. Ask the user before sending it once more.',
       });
     case 'cancelled':
       return cancelledCard({ what: `The notification to ${payload.device.name}` });

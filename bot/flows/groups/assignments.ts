@@ -4,7 +4,7 @@ import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
 import { MAX_GROUPS_PER_NOTIFICATION } from '../../policy/limits.js';
 import { draftOnly, groupData, searchData } from './card-data.js';
 import type { GroupDraftPayload } from './draft.js';
-import { buildReviewCard } from './review.js';
+import { showReview } from './review.js';
 import { groupStep, saveDraft } from './step.js';
 import { assignmentsCardFor, cardForInvalidDraft } from './step-cards.js';
 
@@ -87,7 +87,7 @@ export const submitAssignments = groupStep(draftOnly, async (deps, turn, input, 
   if (invalid) {
     return invalid;
   }
-  return buildReviewCard(deps, current);
+  return showReview(deps, current);
 });
 
 function remember(payload: GroupDraftPayload, found: GroupDraftPayload['known']): GroupDraftPayload['known'] {

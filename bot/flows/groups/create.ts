@@ -10,9 +10,9 @@ import { formatTime } from '../device/compose.js';
 import type { FlowDeps, Turn } from '../turn.js';
 import { draftOnly } from './card-data.js';
 import { loadGroupDraft, type GroupDraft } from './draft.js';
-import { buildReviewCard } from './review.js';
-import { groupStateCard } from './state-card.js';
-import { groupStep } from './step.js';
+import { approvalsNotAvailable } from './approvals.js';
+import { buildReviewCard, showReview } from './review.js';
+import { groupCardAfterOtherClick, groupStep } from './step.js';
 import { cardForInvalidDraft } from './step-cards.js';
 
 /**
@@ -25,6 +25,12 @@ export const createGroupNotification = groupStep(draftOnly, async (deps, turn, i
   const invalid = cardForInvalidDraft(draft.id, payload);
   if (invalid) {
     return invalid;
+  }
+  if (deps.approvalsRequired) {
+    throw approvalsNotAvailable();
+  }
+  if (!payload.reviewed) {
+    return showReview(deps, current, 'Check the notification below, then press Create. Nothing was sent yet.');
   }
 
   const groups = payload.groups.map((group) => ({ name: group.name }));
@@ -51,6 +57,8 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Grou
   const groupIds = payload.groups.map((group) => group.id);
   const reservation = await deps.store.reserveGroupSend({
     draftId: draft.id,
+    // A Remove or Add that lands after the review makes this fail, so only the reviewed groups are sent to.
+    expectedVersion: draft.version,
     quota: GROUP_QUOTA,
     now: deps.now(),
     attempt: {
@@ -72,9 +80,17 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Grou
       details: { nextSlotAt: reservation.usage.nextSlotAt?.toISOString() },
     });
   }
+  if (!reservation.ok && reservation.reason === 'draft_changed') {
+    turn.log.info({ draftId: draft.id }, 'group draft changed after its review, not sent');
+    const changed = await loadGroupDraft(deps, turn, draft.id);
+    return {
+      card: await showReview(deps, changed, 'The draft changed after you reviewed it, so nothing was sent. Check it again, then press Create.'),
+      summary: 'The group notification was not sent: it changed after the review.',
+    };
+  }
   if (!reservation.ok) {
-    // A concurrent click won the draft, so show its current state instead of sending twice.
-    return { card: groupStateCard(await loadGroupDraft(deps, turn, draft.id)), summary: 'This group notification was already handled.' };
+    turn.log.info({ draftId: draft.id, reason: reservation.reason }, 'another click handled this draft');
+    return { card: await groupCardAfterOtherClick(deps, turn, draft.id), summary: 'This group notification was handled by another click.' };
   }
   turn.log.info({ attemptId, draftId: draft.id, groupCount: groupIds.length }, 'group send recorded, calling Graph');
 

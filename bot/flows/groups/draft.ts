@@ -15,6 +15,8 @@ export const groupDraftPayload = z.object({
   /** Ids of the latest search's results, in order; undefined before the first search. */
   lastResults: z.array(z.string()).optional(),
   lastResultsTruncated: z.boolean(),
+  /** True once Review + Create showed this exact content; any later change clears it. Create needs it. */
+  reviewed: z.boolean().default(false),
 });
 
 export type GroupDraftPayload = z.infer<typeof groupDraftPayload>;
@@ -22,7 +24,7 @@ export type GroupDraftPayload = z.infer<typeof groupDraftPayload>;
 export type GroupDraft = LoadedDraft<GroupDraftPayload>;
 
 export function emptyGroupDraft(): GroupDraftPayload {
-  return { title: '', body: '', groups: [], known: [], lastQuery: '', lastResultsTruncated: false };
+  return { title: '', body: '', groups: [], known: [], lastQuery: '', lastResultsTruncated: false, reviewed: false };
 }
 
 export function loadGroupDraft(deps: FlowDeps, turn: Turn, draftId: string): Promise<GroupDraft> {

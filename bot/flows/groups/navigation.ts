@@ -4,7 +4,7 @@ import type { FlowDeps, Turn } from '../turn.js';
 import { backData, draftOnly, parseGroupCardData } from './card-data.js';
 import { groupStateCard } from './state-card.js';
 import { loadGroupDraft } from './draft.js';
-import { buildReviewCard } from './review.js';
+import { showReview } from './review.js';
 import { groupStep } from './step.js';
 import { assignmentsCardFor, basicsCardFor } from './step-cards.js';
 
@@ -16,7 +16,7 @@ export const goBack = groupStep(backData, async (deps, turn, input, current) => 
 
 /** "Edit and retry" after a failed send: the review again, with the draft as it was. */
 export const reopenReview = groupStep(draftOnly, async (deps, turn, input, current) => {
-  return buildReviewCard(deps, current);
+  return showReview(deps, current);
 });
 
 /** Cancel: closes the draft so a late Create can't send it. No permission is needed to give up. */

@@ -5,9 +5,19 @@ import { GROUP_QUOTA } from '../../policy/limits.js';
 import { formatTime } from '../device/compose.js';
 import type { FlowDeps } from '../turn.js';
 import type { GroupDraft } from './draft.js';
+import { saveDraft } from './step.js';
 
 // Member counts are one Graph call per group; a few at a time stays well inside Graph's limits.
 const countConcurrency = 5;
+
+/**
+ * Shows Review + Create and records that this exact content was reviewed, so Create sends only what
+ * the user saw on this card.
+ */
+export async function showReview(deps: FlowDeps, current: GroupDraft, error?: string): Promise<AdaptiveCard> {
+  const reviewed = await saveDraft(deps, current, current.payload, { reviewed: true });
+  return buildReviewCard(deps, reviewed, error);
+}
 
 /** Review + Create: the exact text, who each group reaches, and the tenant's quota left this hour. */
 export async function buildReviewCard(deps: FlowDeps, { draft, payload }: GroupDraft, error?: string): Promise<AdaptiveCard> {

@@ -22,7 +22,7 @@ export function groupStateCard({ draft, payload }: GroupDraft): AdaptiveCard {
         body: payload.body,
         groups,
         at,
-        message: 'Microsoft Graph did not respond in time, so the bot can\'t tell whether this notification was sent. It was not sent again.',
+        message: 'Microsoft Graph never confirmed this send, so the bot can\'t tell whether the notification went out. It was not sent again. Ask a few recipients whether it arrived before sending it once more.',
       });
     case 'cancelled':
       return cancelledCard({ what: 'The group notification' });

@@ -2,6 +2,7 @@ import { groupAssignmentsCard } from '../../../cards/group-assignments.js';
 import { groupBasicsCard } from '../../../cards/group-basics.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { BODY_MAX_LENGTH, MAX_GROUPS_PER_NOTIFICATION, TITLE_MAX_LENGTH } from '../../policy/limits.js';
+import { truncateText } from '../../policy/notification-text.js';
 import type { GroupDraftPayload } from './draft.js';
 import { checkGroupDraft } from './validate.js';
 
@@ -10,6 +11,8 @@ export interface BasicsErrors {
   body?: string;
   form?: string;
 }
+
+const maxDescriptionLength = 120;
 
 /** Step 1, with what the user typed kept. */
 export function basicsCardFor(draftId: string, payload: GroupDraftPayload, errors?: BasicsErrors): AdaptiveCard {
@@ -29,7 +32,8 @@ export function assignmentsCardFor(draftId: string, payload: GroupDraftPayload, 
   const known = new Map(payload.known.map((group) => [group.id, group]));
   const results = (payload.lastResults ?? []).flatMap((id) => {
     const group = known.get(id);
-    return group ? [{ id, name: group.name, description: group.description, selected: selectedIds.has(id) }] : [];
+    // Entra descriptions run to 1,024 characters; a short excerpt keeps the card small.
+    return group ? [{ id, name: group.name, description: truncateText(group.description, maxDescriptionLength), selected: selectedIds.has(id) }] : [];
   });
 
   return groupAssignmentsCard({

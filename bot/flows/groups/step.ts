@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { AppError } from '../../errors.js';
 import type { FlowDeps, Turn } from '../turn.js';
+import { otherClickMessage } from '../drafts.js';
+import { cardAfterLostRace } from '../settle.js';
 import { parseGroupCardData } from './card-data.js';
+import { showReview } from './review.js';
 import { loadGroupDraft, type GroupDraft, type GroupDraftPayload } from './draft.js';
 import { groupStateCard } from './state-card.js';
 
@@ -15,15 +18,19 @@ export type StepStart = { ok: true; draft: GroupDraft } | { ok: false; card: Ada
 export async function startStep(deps: FlowDeps, turn: Turn, draftId: string): Promise<StepStart> {
   const draft = await loadGroupDraft(deps, turn, draftId);
   if (draft.draft.state !== 'open') {
-    return { ok: false, card: groupStateCard(draft) };
+    return { ok: false, card: await groupCardAfterOtherClick(deps, turn, draftId) };
   }
 
   await deps.authorizer.authorize(turn.caller, { kind: 'notifyGroups' });
   return { ok: true, draft };
 }
 
-/** Saves the new payload; a concurrent click that changed the draft first wins. */
-export async function saveDraft(deps: FlowDeps, draft: GroupDraft, payload: GroupDraftPayload): Promise<GroupDraft> {
+/**
+ * Saves the new payload; a concurrent click that changed the draft first wins. Every change clears
+ * `reviewed`, except the save that records the review itself.
+ */
+export async function saveDraft(deps: FlowDeps, draft: GroupDraft, changed: GroupDraftPayload, options: { reviewed?: boolean } = {}): Promise<GroupDraft> {
+  const payload = { ...changed, reviewed: options.reviewed ?? false };
   const saved = await deps.store.updateDraftPayload(draft.draft.id, draft.draft.version, payload, deps.now());
   if (!saved) {
     throw new AppError('already_handled', 'This draft was changed by another click at the same moment, so this one was ignored. Use the newest card.', {
@@ -45,4 +52,14 @@ export function groupStep<Schema extends z.ZodType<{ draftId: string }, z.ZodTyp
     }
     return handler(deps, turn, input, step.draft);
   };
+}
+
+/**
+ * Shows a click that lost the draft to another click where the draft stands: the other click's
+ * outcome once it settles, or the review again if nothing was sent.
+ */
+export function groupCardAfterOtherClick(deps: FlowDeps, turn: Turn, draftId: string): Promise<AdaptiveCard> {
+  return cardAfterLostRace(deps, turn, () => loadGroupDraft(deps, turn, draftId), (current) =>
+    current.draft.state === 'open' ? showReview(deps, current, otherClickMessage) : groupStateCard(current),
+  );
 }

@@ -110,6 +110,31 @@ describe('notify device', () => {
     expect(harness.sim.sent).toHaveLength(0);
   });
 
+  it('logs at info and above never carry the notification text', async () => {
+    harness.logs.length = 0;
+    const { compose } = await openCompose(harness);
+
+    await harness.invoke('device.send', { ...findAction(compose, 'Send').data, title: 'SecretTitle-4711', body: 'SecretBody-4711' });
+
+    const infoAndAbove = harness.logs.filter((line) => Number(line.level) >= 30).map((line) => JSON.stringify(line));
+    expect(infoAndAbove.length).toBeGreaterThan(0);
+    expect(infoAndAbove.some((line) => line.includes('4711'))).toBe(false);
+  });
+
+  it('Graph call logs carry the turn ids', async () => {
+    harness.logs.length = 0;
+    await harness.message('notify device HANA-IPHONE', { user: operators.hana });
+
+    const graphLines = harness.logs.filter((line) => line.msg === 'Graph call');
+    expect(graphLines.length).toBeGreaterThan(0);
+    for (const line of graphLines) {
+      expect(line.activityId).toMatch(/^activity-in-/);
+      expect(line.conversationId).toBe(`personal-${operators.hana.id}`);
+      expect(line.tenantId).toBe(harness.tenantId);
+      expect(line.verb).toBe('notify device');
+    }
+  });
+
   it('turn logs carry activity, conversation, tenant and verb', async () => {
     harness.logs.length = 0;
     await harness.message('help', { user: operators.hana });

@@ -114,6 +114,22 @@ describe('device pick refuses forged card data', () => {
     expect(response.body.value.code).toBe('invalid_input');
   });
 
+  it('search results older than the draft idle time', async () => {
+    let now = new Date('2026-12-04T09:00:00Z');
+    const own = await startHarness({ now: () => now });
+    try {
+      const results = await searchFor(own, seedFacts(own).eligibleDevice.deviceName);
+      now = new Date(now.getTime() + 61 * 60_000);
+
+      const response = await own.invoke('device.pick', findAction(results, 'Notify').data);
+
+      expect(response.body.value.code).toBe('draft_expired');
+      expect(response.body.value.message).toContain('search results are out of date');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('malformed card data', async () => {
     const response = await harness.invoke('device.pick', { searchId: 'not-a-uuid', deviceId: 42 });
 

@@ -62,6 +62,25 @@ describe('tenant gate', () => {
     expect(harness.connector.calls).toHaveLength(0);
   });
 
+  it('answers an invoke without a verb with an error', async () => {
+    const response = await harness.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'no-verb-1',
+      channelId: 'msteams',
+      serviceUrl: harness.connector.url,
+      from: { id: 'user-hana', aadObjectId: 'a1000000-0000-4000-8000-000000000001' },
+      recipient: { id: '28:intune-notify' },
+      conversation: { id: 'personal-user-hana', tenantId: harness.tenantId },
+      channelData: { tenant: { id: harness.tenantId } },
+      value: { action: { type: 'Action.Execute', data: {} }, trigger: 'manual' },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.type).toBe('application/vnd.microsoft.error');
+    expect(response.body.value.code).toBe('invalid_input');
+  });
+
   it('health check answers', async () => {
     const response = await fetch(`${harness.bot.url}/healthz`);
 

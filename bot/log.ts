@@ -17,8 +17,8 @@ export function withTurnFields<T>(fields: TurnFields, work: () => Promise<T>): P
 }
 
 /**
- * Creates the process logger. Notification text and tokens never go into log fields at info level;
- * the redact list is a second line of defence for fields that might carry secrets.
+ * Creates the process logger. The code puts no notification text or token into log fields at info
+ * level, and the redact list is a second line of defence for fields that might carry secrets.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {

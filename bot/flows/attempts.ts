@@ -11,8 +11,8 @@ export interface SendFailure {
 }
 
 /**
- * Records a failed Graph send on its attempt. An unknown outcome closes the draft as unknown so it is
- * never sent blindly again; a definite failure reopens the draft so the user can retry.
+ * Records a failed Graph send on its attempt. An unknown outcome closes the draft as unknown, so it is
+ * never sent blindly again. A definite failure reopens the draft, so the user can retry.
  */
 export async function recordSendFailure(deps: FlowDeps, attemptId: string, failure: unknown, operation: GraphOperation): Promise<SendFailure> {
   const graphError = failure instanceof GraphRequestError ? failure : undefined;

@@ -62,7 +62,7 @@ async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled
     timer = setTimeout(() => resolve({ settled: false }), ms);
   });
   const outcome = promise.then((value): Settled<T> => ({ settled: true, value }));
-  // A rejection after the deadline is handled by whoever awaits the promise later, not here.
+  // A rejection after the deadline is handled by the code that awaits the promise later, not here.
   outcome.catch(() => undefined);
   try {
     return await Promise.race([outcome, timeout]);

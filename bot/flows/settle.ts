@@ -9,7 +9,7 @@ const maxWatchMs = 5 * 60 * 1000;
 
 /**
  * Builds the card for a click that lost the race for a draft. While another click is sending it,
- * this waits up to the send deadline for the outcome; if the send is still running then, it returns
+ * this waits up to the send deadline for the outcome. If the send is still running then, it returns
  * the current card and replaces it once the draft settles, so no card stays at "Sending…".
  */
 export async function cardAfterLostRace<T>(

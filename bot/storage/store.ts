@@ -7,8 +7,8 @@
 export type DraftKind = 'device' | 'group';
 
 /**
- * open: being edited; sending: a send is in flight; sent: Graph accepted it; unknown: the send timed
- * out, so it may or may not have been delivered; cancelled: the user closed it.
+ * States of a draft. open: being edited. sending: a send is in flight. sent: Graph accepted it.
+ * unknown: the send timed out, so it may or may not have been delivered. cancelled: the user closed it.
  */
 export type DraftState = 'open' | 'sending' | 'sent' | 'unknown' | 'cancelled';
 

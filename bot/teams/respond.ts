@@ -45,7 +45,7 @@ function logFailure(log: Logger, error: unknown): void {
   log[described.logLevel]({ err: described.code === 'internal' ? error : undefined, code: described.code, ...described.details }, 'turn failed');
 }
 
-/** Answers an activity no route took: an invoke gets an error response instead of a bare 501. */
+/** Responds to an activity no route took: an invoke gets an error response instead of a bare 501. */
 export async function answerUnhandled(context: TurnContext): Promise<void> {
   const log = turnLogger(context);
   if (context.activity.type !== 'invoke') {

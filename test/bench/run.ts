@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures how fast the bot answers card actions and messages over HTTP against the
+ * `npm run bench`: measures how fast the bot responds to card actions and messages over HTTP against the
  * simulated tenant on 127.0.0.1, and its memory after the run. Every request runs one after another,
  * so the numbers are latencies, not throughput.
  */

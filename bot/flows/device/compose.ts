@@ -10,7 +10,7 @@ export interface ComposeErrors {
   form?: string;
 }
 
-/** The compose card for a draft, with the values the user typed kept and any errors shown inline. */
+/** Builds the compose card for a draft, with the values the user typed kept and any errors shown inline. */
 export function composeCardFor(draftId: string, payload: DeviceDraftPayload, usage: QuotaUsage, errors?: ComposeErrors): AdaptiveCard {
   return deviceComposeCard({
     draftId,

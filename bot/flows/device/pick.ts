@@ -8,7 +8,7 @@ import { pickData, parseCardData } from './card-data.js';
 import { composeCardFor } from './compose.js';
 import type { DeviceDraftPayload } from './draft.js';
 
-/** A device picked from the search results: checks it afresh and opens the compose card. */
+/** Handles a device picked from the search results: checks it afresh and opens the compose card. */
 export async function pickDevice(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const { searchId, deviceId } = parseCardData(pickData, data);
 

@@ -129,8 +129,8 @@ async function checkAndSend(deps: FlowDeps, turn: Turn, { draft, payload }: Devi
 }
 
 /**
- * Shows a click that lost the draft to another click where the draft stands: the other click's
- * outcome once it settles, or the compose card again if nothing was sent.
+ * Builds the card for a click that lost the draft to another click: the other click's outcome once
+ * it settles, or the compose card again if nothing was sent.
  */
 function cardAfterOtherClick(deps: FlowDeps, turn: Turn, draftId: string): Promise<AdaptiveCard> {
   return cardAfterLostRace(deps, turn, () => loadDeviceDraft(deps, turn, draftId), async (current) => {

@@ -6,7 +6,7 @@ import { formatTime } from './compose.js';
 import type { DeviceDraft } from './draft.js';
 
 /**
- * The card for a draft that is no longer open, shown when a second click or a retried invoke
+ * Builds the card for a draft that is no longer open, for a second click or a retried invoke that
  * arrives after the first one moved the draft on. It never sends anything.
  */
 export function stateCardFor({ draft, payload }: DeviceDraft): AdaptiveCard {

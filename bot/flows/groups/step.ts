@@ -55,8 +55,8 @@ export function groupStep<Schema extends z.ZodType<{ draftId: string }, z.ZodTyp
 }
 
 /**
- * Shows a click that lost the draft to another click where the draft stands: the other click's
- * outcome once it settles, or the review again if nothing was sent.
+ * Builds the card for a click that lost the draft to another click: the other click's outcome once
+ * it settles, or the review again if nothing was sent.
  */
 export function groupCardAfterOtherClick(deps: FlowDeps, turn: Turn, draftId: string): Promise<AdaptiveCard> {
   return cardAfterLostRace(deps, turn, () => loadGroupDraft(deps, turn, draftId), (current) =>

@@ -35,10 +35,12 @@ const lineBreak = /[\n\u2028\u2029]/u;
 const whitespaceOnly = /^\p{White_Space}*$/u;
 const notWhitespace = /\P{White_Space}/u;
 
-// A character the user can see. Whitespace and format characters (zero-width space and joiners, word
-// joiner, byte order mark, ...) are not visible. Neither are the characters that render blank: the
-// Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, Braille blank U+2800 and Mongolian vowel separator U+180E.
-const visibleCharacter = /[^\p{White_Space}\p{Cf}\u115f\u1160\u3164\uffa0\u2800\u180e]/u;
+// A character the user can see. Whitespace, format characters (zero-width space and joiners, word
+// joiner, byte order mark, ...) and Unicode's default-ignorable code points (variation selectors,
+// combining grapheme joiner, Khmer inherent vowels, Mongolian free variation selectors, ...) are not
+// visible. Neither are the characters that render blank: the Hangul fillers U+115F, U+1160, U+3164 and
+// U+FFA0, Braille blank U+2800 and Mongolian vowel separator U+180E.
+const visibleCharacter = /[^\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u115f\u1160\u3164\uffa0\u2800\u180e]/u;
 
 /**
  * Normalises and checks a title and body typed by the user. Lengths are UTF-16 code units after

@@ -207,3 +207,20 @@ describe('truncateText', () => {
     expect(truncateText('abc', 3)).toBe('abc');
   });
 });
+
+describe('validateNotificationText default-ignorable characters', () => {
+  const blanks = ['\ufe0f', '\u{e0100}', '\u034f', '\u17b4\u17b5', '\u180b\u180c'];
+
+  for (const blank of blanks) {
+    it(`rejects a title of only ${[...blank].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ')}`, () => {
+      const result = validateNotificationText(blank, 'body');
+
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors.title).toMatch(/only invisible characters/);
+    });
+  }
+
+  it('keeps an emoji with a variation selector', () => {
+    expect(validateNotificationText('Heads up \u2764\ufe0f', 'body').ok).toBe(true);
+  });
+});

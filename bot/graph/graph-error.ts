@@ -87,6 +87,9 @@ type GraphErrorBody = z.infer<typeof graphErrorBodySchema>['error'];
 
 const maxGraphMessageLength = 1000;
 
+// A gateway that answers 502 or 504 may already have passed the request on, so a POST that got one may have been carried out.
+const gatewayStatuses = new Set([502, 504]);
+
 /** Builds the error for a non-2xx response whose body was read as text. */
 export function graphRequestErrorFromResponse(
   response: { status: number; headers: Headers },
@@ -103,7 +106,7 @@ export function graphRequestErrorFromResponse(
     code: body?.code ?? `http_${status}`,
     requestId: response.headers.get('request-id') ?? innerError?.['request-id'],
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-    outcomeUnknown: target.method !== 'GET' && status === 504,
+    outcomeUnknown: target.method !== 'GET' && gatewayStatuses.has(status),
     graphMessage: body?.message?.slice(0, maxGraphMessageLength),
   });
 }
@@ -194,7 +197,7 @@ function fromSdkGraphError(error: GraphError, target: GraphRequestTarget): Graph
     code: error.code ?? `http_${error.statusCode}`,
     requestId: error.requestId ?? error.headers?.get('request-id') ?? undefined,
     retryAfterSeconds: parseRetryAfter(error.headers?.get('retry-after')),
-    outcomeUnknown: target.method !== 'GET' && error.statusCode === 504,
+    outcomeUnknown: target.method !== 'GET' && gatewayStatuses.has(error.statusCode),
     graphMessage: error.message.slice(0, maxGraphMessageLength),
     cause: error,
   });

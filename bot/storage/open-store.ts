@@ -8,5 +8,10 @@ export async function openStore(database: Database, logger: Logger): Promise<Sto
   if (database.kind === 'postgres') {
     throw new ConfigError(['DATABASE_URL points at PostgreSQL, which this version does not support yet: use sqlite:PATH']);
   }
-  return openSqliteStore(database.path, { logger });
+  try {
+    return openSqliteStore(database.path, { logger });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([`DATABASE_URL points at ${database.path}, which could not be opened as the bot's SQLite database (${reason}): give the path of a new file, or of a database this bot created`]);
+  }
 }

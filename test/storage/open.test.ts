@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -137,5 +137,21 @@ describe('openStore', () => {
 
     await expect(opening).rejects.toBeInstanceOf(ConfigError);
     await expect(opening).rejects.toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('openStore on a file that is not a database', () => {
+  it('names DATABASE_URL and the fix', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'intune-notify-notdb-'));
+    const path = join(folder, 'notes.txt');
+    writeFileSync(path, 'these are not the pages of a SQLite database, just plain text that is long enough\n'.repeat(20));
+    try {
+      const opening = openStore({ kind: 'sqlite', path }, pino({ level: 'silent' }));
+
+      await expect(opening).rejects.toBeInstanceOf(ConfigError);
+      await expect(opening).rejects.toThrow(/DATABASE_URL points at .*notes\.txt, which could not be opened as the bot's SQLite database/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,7 @@ export async function answerWithin(deps: FlowDeps, turn: Turn, delivery: Promise
  * Gives any card action the same guarantee: when the step (a search, say) outlasts the deadline, the
  * invoke response is a "working" card, replaced by the step's card, or by its error, when it ends.
  */
-export async function cardWithin(deps: FlowDeps, turn: Turn, step: Promise<AdaptiveCard>, cardForError: (error: unknown) => AdaptiveCard): Promise<AdaptiveCard> {
+export async function cardWithin(deps: FlowDeps, turn: Turn, step: Promise<AdaptiveCard>, cardForError: (error: unknown) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
   // A little later than the send deadline, so a slow send still shows its own "Sending…" card.
   const early = await settleWithin(step, deps.sendAnswerDeadlineMs + stepGraceMs);
   if (early.settled) {
@@ -46,6 +46,11 @@ export async function cardWithin(deps: FlowDeps, turn: Turn, step: Promise<Adapt
     const card = await step.catch(cardForError);
     await turn.later.replaceCard(card);
   });
+  return workingCard();
+}
+
+/** The card shown while a slow step runs on after the response. */
+export function workingCard(): AdaptiveCard {
   return noticeCard({
     title: 'Working on it…',
     text: 'Microsoft Graph is slow to respond. This card is updated when the answer arrives.',
@@ -53,10 +58,10 @@ export async function cardWithin(deps: FlowDeps, turn: Turn, step: Promise<Adapt
   });
 }
 
-type Settled<T> = { settled: true; value: T } | { settled: false };
+export type Settled<T> = { settled: true; value: T } | { settled: false };
 
 /** Waits for the promise at most ms; a rejection inside the time is thrown to the caller. */
-async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T>> {
+export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T>> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Settled<T>>((resolve) => {
     timer = setTimeout(() => resolve({ settled: false }), ms);

@@ -4,8 +4,9 @@ import type { FlowDeps, Turn } from './turn.js';
 
 const pollMs = 100;
 const watchPollMs = 500;
-// Longer than a send can take: the Graph timeout and the bounded retries end well before this.
-const maxWatchMs = 5 * 60 * 1000;
+// Longer than a send can take (the Graph timeout and the bounded retries end well before), and longer
+// than the bot takes to mark a send cut off by a crash as unknown (5 minutes, checked every minute).
+const maxWatchMs = 7 * 60 * 1000;
 
 /**
  * Builds the card for a click that lost the race for a draft. While another click is sending it,

@@ -1,12 +1,12 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { noticeCard } from '../../cards/notice.js';
 import type { AdaptiveCard } from '../../cards/types.js';
 import { AppError, describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { turnLogger } from './turn.js';
 
-export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<ResourceResponse | undefined> {
+  return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
 /**
@@ -31,13 +31,13 @@ export async function respondWithError(context: TurnContext, error: unknown): Pr
     });
     return;
   }
-  await sendCard(context, noticeCard({ title: 'Nothing was sent', text: described.userMessage, tone: 'attention' }));
+  await sendCard(context, noticeCard({ title: 'Intune Notify could not do that', text: described.userMessage, tone: 'attention' }));
 }
 
 /** Logs a failure that shows up later, in place of the card that was clicked, and builds that card. */
 export function errorNoticeCard(error: unknown, log: Logger): AdaptiveCard {
   logFailure(log, error);
-  return noticeCard({ title: 'Nothing was sent', text: describeError(error).userMessage, tone: 'attention' });
+  return noticeCard({ title: 'Intune Notify could not do that', text: describeError(error).userMessage, tone: 'attention' });
 }
 
 function logFailure(log: Logger, error: unknown): void {

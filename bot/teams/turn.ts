@@ -56,11 +56,13 @@ export function createTurn(context: TurnContext, options: TurnFactoryOptions): T
     caller: { aadObjectId: aadObjectId.toLowerCase(), name: activity.from.name ?? '' },
     tenantId: activityTenantId(activity) ?? '',
     log: turnLogger(context),
-    later: laterUpdates(TurnContext.getConversationReference(activity), activity.replyToId, options),
+    later: laterUpdatesFor(context, activity.replyToId, options),
   };
 }
 
-function laterUpdates(reference: Partial<ConversationReference>, cardActivityId: string | undefined, options: TurnFactoryOptions): LaterUpdates {
+/** Updates for after the turn: replaceCard replaces the message with cardActivityId in this conversation. */
+export function laterUpdatesFor(context: TurnContext, cardActivityId: string | undefined, options: TurnFactoryOptions): LaterUpdates {
+  const reference = TurnContext.getConversationReference(context.activity);
   const continueWith = (logic: (context: TurnContext) => Promise<void>) =>
     options.adapter.continueConversationAsync(options.botAppId, reference, logic);
 

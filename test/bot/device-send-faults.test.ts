@@ -84,18 +84,20 @@ describe('device send faults', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('Graph 504 on a send is outcome unknown and not repeated', async () => {
-    const { draftId } = await composeDraft();
-    harness.sim.fail({ method: 'POST', path: sendPath, status: 504, times: 1 });
+  for (const status of [502, 504]) {
+    it(`Graph ${status} on a send is outcome unknown and not repeated`, async () => {
+      const { draftId } = await composeDraft();
+      harness.sim.fail({ method: 'POST', path: sendPath, status, times: 1 });
 
-    const response = await harness.invoke('device.send', { draftId, title: 'Update', body: 'Please restart.' });
+      const response = await harness.invoke('device.send', { draftId, title: 'Update', body: 'Please restart.' });
 
-    expect(cardText(response.body.value)).toMatch(/outcome is unknown|can't tell whether/i);
-    expect(sendRequests()).toHaveLength(1);
-    const again = await harness.invoke('device.send', { draftId, title: 'Update', body: 'Please restart.' });
-    expect(sendRequests()).toHaveLength(1);
-    expect(cardText(again.body.value)).toMatch(/not sent again/);
-  });
+      expect(cardText(response.body.value)).toMatch(/outcome is unknown|can't tell whether/i);
+      expect(sendRequests()).toHaveLength(1);
+      const again = await harness.invoke('device.send', { draftId, title: 'Update', body: 'Please restart.' });
+      expect(sendRequests()).toHaveLength(1);
+      expect(cardText(again.body.value)).toMatch(/not sent again/);
+    });
+  }
 
   it('a device deleted before Send gets a device-gone message', async () => {
     const { draftId, device } = await composeDraft();

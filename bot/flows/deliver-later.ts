@@ -49,7 +49,7 @@ export async function cardWithin(deps: FlowDeps, turn: Turn, step: Promise<Adapt
   return workingCard();
 }
 
-/** The card shown while a slow step runs on after the response. */
+/** Builds the card shown while a slow step runs on after the response. */
 export function workingCard(): AdaptiveCard {
   return noticeCard({
     title: 'Working on it…',

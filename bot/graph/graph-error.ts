@@ -87,7 +87,7 @@ type GraphErrorBody = z.infer<typeof graphErrorBodySchema>['error'];
 
 const maxGraphMessageLength = 1000;
 
-// A gateway that answers 502 or 504 may already have passed the request on, so a POST that got one may have been carried out.
+// A gateway that returns 502 or 504 may already have passed the request on, so a POST that got one may have been carried out.
 const gatewayStatuses = new Set([502, 504]);
 
 /** Builds the error for a non-2xx response whose body was read as text. */

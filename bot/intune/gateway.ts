@@ -18,7 +18,7 @@ export interface SendReceipt {
 }
 
 /**
- * What the flows need from Intune through Microsoft Graph. Implementations throw GraphRequestError
+ * Intune operations the flows use, through Microsoft Graph. Implementations throw GraphRequestError
  * (bot/graph/graph-error.ts) for Graph failures, after the bounded retries of 429/503/504.
  */
 export interface IntuneGateway {

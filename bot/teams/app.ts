@@ -144,7 +144,7 @@ function queryOf(data: unknown): string {
   return typeof query === 'string' ? query : '';
 }
 
-/** The card for a step that failed after its "Working on it…" response: the step again with the error, or a notice. */
+/** Builds the card for a step that failed after its "Working on it…" response: the step again with the error, or a notice. */
 async function lateErrorCard(deps: FlowDeps, turn: Turn, verb: string, data: unknown, error: unknown): Promise<AdaptiveCard> {
   const notice = errorNoticeCard(error, turn.log);
   const message = describeError(error).userMessage;

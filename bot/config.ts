@@ -79,8 +79,8 @@ const envSchema = z.object({
   ),
 });
 
-/** Database location. loadConfig returns only sqlite for now. The postgres variant is kept for a later version, and openStore rejects it. */
-export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+/** Database location. loadConfig rejects postgres:// URLs until a PostgreSQL store exists. */
+export type Database = { kind: 'sqlite'; path: string };
 
 export type GraphCredentials =
   | { kind: 'none' }

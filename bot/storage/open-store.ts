@@ -5,9 +5,6 @@ import type { Store } from './store.js';
 
 /** Opens the store that DATABASE_URL names. Async so that a PostgreSQL store can connect here later. */
 export async function openStore(database: Database, logger: Logger): Promise<Store> {
-  if (database.kind === 'postgres') {
-    throw new ConfigError(['DATABASE_URL points at PostgreSQL, which this version does not support yet: use sqlite:PATH']);
-  }
   try {
     return openSqliteStore(database.path, { logger });
   } catch (error) {

@@ -131,13 +131,6 @@ describe('openStore', () => {
 
     expect((await store.getDraft('draft-1'))?.state).toBe('open');
   });
-
-  it('rejects postgres naming DATABASE_URL', async () => {
-    const opening = openStore({ kind: 'postgres', url: 'postgres://bot@db.example/notify' }, silentLogger);
-
-    await expect(opening).rejects.toBeInstanceOf(ConfigError);
-    await expect(opening).rejects.toThrow(/DATABASE_URL/);
-  });
 });
 
 describe('openStore on a file that is not a database', () => {

@@ -10,7 +10,7 @@ export interface LoadedDraft<T> {
   payload: T;
 }
 
-const startAgain: Record<DraftKind, string> = {
+export const startAgain: Record<DraftKind, string> = {
   device: 'Start again with "notify device".',
   group: 'Start again with "notify groups".',
 };

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 
 /** Card action payloads of the device flow, as the card sends them back (inputs merged into data). */
 export const searchData = z.object({
@@ -21,14 +20,3 @@ export const sendData = z.object({
 export const draftRef = z.object({
   draftId: z.string().uuid(),
 });
-
-export function parseCardData<T extends z.ZodTypeAny>(schema: T, data: unknown): z.infer<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'data').join(', ');
-    throw new AppError('invalid_input', 'This card sent data the bot could not accept, so nothing was done. Start again with "notify device".', {
-      details: { invalidFields: fields },
-    });
-  }
-  return parsed.data;
-}

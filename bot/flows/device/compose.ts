@@ -2,6 +2,7 @@ import { deviceComposeCard } from '../../../cards/device-compose.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../policy/limits.js';
 import type { QuotaUsage } from '../../storage/store.js';
+import { formatTime } from '../format-time.js';
 import type { DeviceDraftPayload } from './draft.js';
 
 export interface ComposeErrors {
@@ -23,9 +24,4 @@ export function composeCardFor(draftId: string, payload: DeviceDraftPayload, usa
     quota: { used: usage.used, limit: usage.limit, nextSlotAt: usage.nextSlotAt ? formatTime(usage.nextSlotAt) : undefined },
     androidCaution: payload.device.android,
   });
-}
-
-/** Times are shown in UTC with the date, because helpdesk staff work across time zones. */
-export function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -2,14 +2,15 @@ import { cancelledCard } from '../../../cards/cancelled.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { DEVICE_QUOTA } from '../../policy/limits.js';
 import type { FlowDeps, Turn } from '../turn.js';
-import { draftRef, parseCardData } from './card-data.js';
+import { parseCardData } from '../card-data.js';
+import { draftRef } from './card-data.js';
 import { composeCardFor } from './compose.js';
 import { loadDeviceDraft } from './draft.js';
 import { stateCardFor } from './state-card.js';
 
 /** "Edit and retry": reopens the compose card of a draft whose send failed, with its text kept. */
 export async function editDeviceDraft(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const { draftId } = parseCardData(draftRef, data);
+  const { draftId } = parseCardData(draftRef, data, 'device');
   const loaded = await loadDeviceDraft(deps, turn, draftId);
   if (loaded.draft.state !== 'open') {
     return stateCardFor(loaded);
@@ -21,7 +22,7 @@ export async function editDeviceDraft(deps: FlowDeps, turn: Turn, data: unknown)
 
 /** Cancel: closes the draft so a late click can't send it. */
 export async function cancelDeviceDraft(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const { draftId } = parseCardData(draftRef, data);
+  const { draftId } = parseCardData(draftRef, data, 'device');
   const loaded = await loadDeviceDraft(deps, turn, draftId);
 
   const cancelled = await deps.store.setDraftState(draftId, 'open', 'cancelled', deps.now());

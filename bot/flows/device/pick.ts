@@ -4,13 +4,14 @@ import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
 import { assessEligibility } from '../../policy/eligibility.js';
 import { DEVICE_QUOTA } from '../../policy/limits.js';
 import type { FlowDeps, Turn } from '../turn.js';
-import { pickData, parseCardData } from './card-data.js';
+import { parseCardData } from '../card-data.js';
+import { pickData } from './card-data.js';
 import { composeCardFor } from './compose.js';
 import type { DeviceDraftPayload } from './draft.js';
 
 /** Handles a device picked from the search results: checks it afresh and opens the compose card. */
 export async function pickDevice(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const { searchId, deviceId } = parseCardData(pickData, data);
+  const { searchId, deviceId } = parseCardData(pickData, data, 'device');
 
   const search = await deps.store.getDeviceSearch(searchId);
   if (search && deps.now().getTime() - search.createdAt.getTime() > deps.draftIdleMs) {

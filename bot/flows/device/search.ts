@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
 import type { ManagedDevice } from '../../intune/managed-device.js';
 import { assessEligibility } from '../../policy/eligibility.js';
+import { mapWithConcurrency } from '../map-concurrent.js';
 import type { FlowDeps, Turn } from '../turn.js';
 
 const maxQueryLength = 100;
@@ -69,18 +70,4 @@ async function describeDevice(deps: FlowDeps, turn: Turn, device: ManagedDevice)
     }
     throw error;
   }
-}
-
-async function mapWithConcurrency<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await map(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -8,8 +8,10 @@ import { assessEligibility } from '../../policy/eligibility.js';
 import { DEVICE_QUOTA } from '../../policy/limits.js';
 import { validateNotificationText } from '../../policy/notification-text.js';
 import type { FlowDeps, Turn } from '../turn.js';
-import { parseCardData, sendData } from './card-data.js';
-import { composeCardFor, formatTime } from './compose.js';
+import { parseCardData } from '../card-data.js';
+import { sendData } from './card-data.js';
+import { formatTime } from '../format-time.js';
+import { composeCardFor } from './compose.js';
 import { loadDeviceDraft, type DeviceDraft, type DeviceDraftPayload } from './draft.js';
 import { recordSendFailure } from '../attempts.js';
 import { answerWithin, type Delivery } from '../deliver-later.js';
@@ -23,7 +25,7 @@ import { stateCardFor } from './state-card.js';
  * and the card is replaced and a message posted when the send ends.
  */
 export async function sendToDevice(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseCardData(sendData, data);
+  const input = parseCardData(sendData, data, 'device');
   const loaded = await loadDeviceDraft(deps, turn, input.draftId);
   if (loaded.draft.state !== 'open') {
     return cardAfterOtherClick(deps, turn, input.draftId);

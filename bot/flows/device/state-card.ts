@@ -2,7 +2,7 @@ import { cancelledCard } from '../../../cards/cancelled.js';
 import { deviceOutcomeCard } from '../../../cards/device-outcome.js';
 import { deviceSendingCard } from '../../../cards/device-sending.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
-import { formatTime } from './compose.js';
+import { formatTime } from '../format-time.js';
 import type { DeviceDraft } from './draft.js';
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 
 /*
  * Payloads of the group wizard's buttons. The groups live in the server-side draft, so card data
@@ -13,14 +12,3 @@ export const basicsData = z.object({ ...base, title: z.unknown(), body: z.unknow
 export const searchData = z.object({ ...base, query: z.string().max(1000).optional().default('') }).strict();
 export const groupData = z.object({ ...base, groupId: z.string().min(1).max(128) }).strict();
 export const backData = z.object({ ...base, step: z.enum(['basics', 'assignments']) }).strict();
-
-export function parseGroupCardData<T extends z.ZodTypeAny>(schema: T, data: unknown): z.infer<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || issue.message).join(', ');
-    throw new AppError('invalid_input', 'This card sent data the bot could not accept, so nothing was done. Start again with "notify groups".', {
-      details: { invalidFields: fields },
-    });
-  }
-  return parsed.data;
-}

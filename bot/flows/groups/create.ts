@@ -6,7 +6,7 @@ import { AppError, describeError } from '../../errors.js';
 import { GROUP_QUOTA } from '../../policy/limits.js';
 import { recordSendFailure } from '../attempts.js';
 import { answerWithin, type Delivery } from '../deliver-later.js';
-import { formatTime } from '../device/compose.js';
+import { formatTime } from '../format-time.js';
 import type { FlowDeps, Turn } from '../turn.js';
 import { draftOnly } from './card-data.js';
 import { loadGroupDraft, type GroupDraft } from './draft.js';

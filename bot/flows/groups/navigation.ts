@@ -1,7 +1,8 @@
 import { cancelledCard } from '../../../cards/cancelled.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import type { FlowDeps, Turn } from '../turn.js';
-import { backData, draftOnly, parseGroupCardData } from './card-data.js';
+import { parseCardData } from '../card-data.js';
+import { backData, draftOnly } from './card-data.js';
 import { groupStateCard } from './state-card.js';
 import { loadGroupDraft } from './draft.js';
 import { showReview } from './review.js';
@@ -21,7 +22,7 @@ export const reopenReview = groupStep(draftOnly, async (deps, turn, input, curre
 
 /** Cancel: closes the draft so a late Create can't send it. No permission is needed to give up. */
 export async function cancelGroupDraft(deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
-  const input = parseGroupCardData(draftOnly, data);
+  const input = parseCardData(draftOnly, data, 'group');
   const loaded = await loadGroupDraft(deps, turn, input.draftId);
 
   const cancelled = await deps.store.setDraftState(loaded.draft.id, 'open', 'cancelled', deps.now());

@@ -2,7 +2,8 @@ import { groupReviewCard } from '../../../cards/group-review.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
 import { graphErrorToAppError } from '../../graph/describe-graph-error.js';
 import { GROUP_QUOTA } from '../../policy/limits.js';
-import { formatTime } from '../device/compose.js';
+import { formatTime } from '../format-time.js';
+import { mapWithConcurrency } from '../map-concurrent.js';
 import type { FlowDeps } from '../turn.js';
 import type { GroupDraft } from './draft.js';
 import { saveDraft } from './step.js';
@@ -21,7 +22,7 @@ export async function showReview(deps: FlowDeps, current: GroupDraft, error?: st
 
 /** Review + Create: the exact text, who each group reaches, and the tenant's quota left this hour. */
 export async function buildReviewCard(deps: FlowDeps, { draft, payload }: GroupDraft, error?: string): Promise<AdaptiveCard> {
-  const groups = await mapInBatches(payload.groups, countConcurrency, async (group) => {
+  const groups = await mapWithConcurrency(payload.groups, countConcurrency, async (group) => {
     const counts = await deps.groups.memberCounts(group.id).catch((failure: unknown) => {
       throw graphErrorToAppError(failure, 'readDirectory');
     });
@@ -50,12 +51,4 @@ function warningFor(counts: { users: number; devices: number }): string | undefi
     return `Intune ignores the ${counts.devices} device members; only the users' own devices are notified.`;
   }
   return undefined;
-}
-
-async function mapInBatches<T, R>(items: T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(map))));
-  }
-  return results;
 }

@@ -2,7 +2,7 @@ import { cancelledCard } from '../../../cards/cancelled.js';
 import { groupOutcomeCard } from '../../../cards/group-outcome.js';
 import { groupSendingCard } from '../../../cards/group-sending.js';
 import type { AdaptiveCard } from '../../../cards/types.js';
-import { formatTime } from '../device/compose.js';
+import { formatTime } from '../format-time.js';
 import type { GroupDraft } from './draft.js';
 
 /** Builds the card for a group draft that is no longer open, so a late or repeated click sends nothing. */

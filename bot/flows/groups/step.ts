@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { FlowDeps, Turn } from '../turn.js';
 import { otherClickMessage } from '../drafts.js';
 import { cardAfterLostRace } from '../settle.js';
-import { parseGroupCardData } from './card-data.js';
+import { parseCardData } from '../card-data.js';
 import { showReview } from './review.js';
 import { loadGroupDraft, type GroupDraft, type GroupDraftPayload } from './draft.js';
 import { groupStateCard } from './state-card.js';
@@ -45,7 +45,7 @@ type StepHandler<Input> = (deps: FlowDeps, turn: Turn, input: Input, draft: Grou
 /** Wraps a wizard step: parses its card data, then runs it on the caller's open draft. */
 export function groupStep<Schema extends z.ZodType<{ draftId: string }, z.ZodTypeDef, unknown>>(schema: Schema, handler: StepHandler<z.infer<Schema>>) {
   return async (deps: FlowDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> => {
-    const input = parseGroupCardData(schema, data);
+    const input = parseCardData(schema, data, 'group');
     const step = await startStep(deps, turn, input.draftId);
     if (!step.ok) {
       return step.card;

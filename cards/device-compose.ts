@@ -1,18 +1,9 @@
-import { describeLength } from './length-hint.js';
 import { renderCard } from './render.js';
+import { textInputFields, type TextInputsData } from './text-inputs.js';
 import { literalDevice, optionalText, type AdaptiveCard, type DeviceFacts } from './types.js';
 
-export interface DeviceComposeCardData {
-  draftId: string;
+export interface DeviceComposeCardData extends TextInputsData {
   device: DeviceFacts;
-  /** Typed values, kept when the card comes back with errors. */
-  title: string;
-  body: string;
-  /** Inline errors: `title` and `body` show under their field, `form` at the top of the card. */
-  errors?: { title?: string; body?: string; form?: string };
-  limits: { title: number; body: number };
-  /** Lengths of `title` and `body` as the server counts them (UTF-16 code units after NFC). */
-  counts: { title: number; body: number };
   /** Notifications this device received in the last hour; `nextSlotAt` is a display time. */
   quota: { used: number; limit: number; nextSlotAt?: string };
   androidCaution: boolean;
@@ -27,16 +18,8 @@ export function deviceComposeCard(data: DeviceComposeCardData): AdaptiveCard {
   const quotaFull = data.quota.used >= data.quota.limit;
 
   return renderCard('device-compose', {
-    draftId: data.draftId,
+    ...textInputFields(data),
     device: literalDevice(data.device),
-    title: data.title,
-    body: data.body,
-    limits: data.limits,
-    titleLength: describeLength(data.counts.title, data.limits.title),
-    bodyLength: describeLength(data.counts.body, data.limits.body),
-    formError: optionalText(data.errors?.form),
-    titleError: optionalText(data.errors?.title),
-    bodyError: optionalText(data.errors?.body),
     quota: {
       used: data.quota.used,
       limit: data.quota.limit,

@@ -1,49 +1,17 @@
 import { renderCard } from './render.js';
-import { literal, literalDevice, optionalText, type AdaptiveCard, type DeviceFacts } from './types.js';
+import { outcomeFields, type OutcomeData } from './outcome-fields.js';
+import { literalDevice, type AdaptiveCard, type DeviceFacts } from './types.js';
 
-export type SendOutcome = 'sent' | 'failed' | 'unknown';
+export type { SendOutcome } from './outcome-fields.js';
 
-export interface DeviceOutcomeCardData {
-  /** `unknown` means Graph timed out, so the bot can't tell whether Intune accepted the notification. */
-  outcome: SendOutcome;
+export interface DeviceOutcomeCardData extends OutcomeData {
   device: DeviceFacts;
-  title: string;
-  body: string;
-  /** When the send was attempted, already formatted for display. */
-  at: string;
-  /** The `request-id` response header of the Graph call. */
-  requestId?: string;
-  message?: string;
-  /** With a failed outcome, adds an `Edit and retry` button that reopens this draft. */
-  draftId?: string;
 }
 
-const messageColors: Record<SendOutcome, string> = {
-  sent: 'Default',
-  failed: 'Attention',
-  unknown: 'Warning',
-};
-
-/**
- * Builds the final card of a device send. Only a failed send offers a button, and that button
- * reopens the draft for editing: nothing on this card sends again by itself.
- */
+/** Builds the final card of a device send. */
 export function deviceOutcomeCard(data: DeviceOutcomeCardData): AdaptiveCard {
-  const isFailed = data.outcome === 'failed';
-  const message = isFailed && (data.message === undefined || data.message === '') ? 'The notification was not sent.' : data.message;
-
   return renderCard('device-outcome', {
-    isSent: data.outcome === 'sent',
-    isFailed,
-    isUnknown: data.outcome === 'unknown',
-    message: { ...optionalText(message), color: messageColors[data.outcome] },
+    ...outcomeFields(data),
     device: literalDevice(data.device),
-    title: literal(data.title),
-    body: literal(data.body),
-    timeLabel: data.outcome === 'sent' ? 'Sent at ' : 'Attempted at ',
-    at: literal(data.at),
-    requestId: optionalText(data.requestId),
-    canRetry: isFailed && data.draftId !== undefined && data.draftId !== '',
-    draftId: data.draftId ?? '',
   });
 }

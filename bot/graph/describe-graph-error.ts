@@ -78,7 +78,7 @@ function describe(error: GraphRequestError, operation: GraphOperation, text: Ope
     };
   }
   if (error.timedOut) {
-    return { code: 'graph_timeout', message: `${failed}: Microsoft Graph did not answer in time.${notSent} Try again in a minute.${reference}` };
+    return { code: 'graph_timeout', message: `${failed}: Microsoft Graph did not respond in time.${notSent} Try again in a minute.${reference}` };
   }
   if (error.code === 'authentication_failed' || error.status === 401) {
     return {
@@ -155,7 +155,7 @@ function describeNotFound(operation: GraphOperation, failed: string, notSent: st
     case 'readDirectory':
       return { code: 'not_found', message: `${failed}: a user or group the bot looked up no longer exists in Entra ID.` };
     default:
-      return { code: 'graph_unavailable', message: `${failed}: Microsoft Graph answered 404 Not Found. Try again in a few minutes.` };
+      return { code: 'graph_unavailable', message: `${failed}: Microsoft Graph returned 404 Not Found. Try again in a few minutes.` };
   }
 }
 

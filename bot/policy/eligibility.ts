@@ -18,7 +18,7 @@ const onlySupported = 'Intune sends custom notifications only to iOS/iPadOS and 
  * Decides whether Intune can deliver a custom notification to the device. Intune supports iOS/iPadOS
  * and Android Enterprise personally-owned work profile only, and delivers through the Company Portal
  * (or Intune app) of the user who enrolled the device, so a device without a primary user is excluded.
- * Graph's beta deviceType tells the Android kinds apart: androidForWork is the personally-owned work
+ * Graph's beta deviceType distinguishes the Android kinds: androidForWork is the personally-owned work
  * profile, androidEnterprise with an enrollment type is fully managed, dedicated or corporate-owned.
  */
 export function assessEligibility(device: ManagedDevice): Eligibility {

@@ -48,7 +48,7 @@ export interface SimTenant {
   /** http://127.0.0.1:PORT, without a trailing slash. */
   url: string;
   tenantId: string;
-  /** The live data the server answers from; tests may edit it, and reset() restores it. */
+  /** The live data the server serves. Tests may edit it, and reset() restores it. */
   seed: Seed;
   sent: SentNotification[];
   requests: RecordedRequest[];

@@ -820,7 +820,7 @@ describe('deviceOutcomeCard', () => {
   it('unknown explains the timeout', () => {
     const text = textBlocks(deviceOutcomeCard({ ...base, outcome: 'unknown' })).join(' ');
     expect(text).toContain('Outcome unknown');
-    expect(text).toContain('did not answer in time');
+    expect(text).toContain('did not confirm this send');
     expect(text).toContain("Don't resend it blindly");
   });
 
@@ -1323,7 +1323,7 @@ describe('groupOutcomeCard', () => {
   it('unknown explains the timeout', () => {
     const text = textBlocks(groupOutcomeCard({ ...base, outcome: 'unknown' })).join(' ');
     expect(text).toContain('Outcome unknown');
-    expect(text).toContain('did not answer in time');
+    expect(text).toContain('did not confirm this send');
     expect(text).toContain("Don't resend it blindly");
   });
 

@@ -54,7 +54,7 @@ async function deliver(deps: FlowDeps, turn: Turn, draft: DeviceDraft): Promise<
     return await checkAndSend(deps, turn, draft);
   } catch (error) {
     const described = describeError(error);
-    turn.log[described.logLevel]({ err: error, code: described.code, ...described.details }, 'device send refused');
+    turn.log[described.logLevel]({ err: described.code === 'internal' ? error : undefined, code: described.code, ...described.details }, 'device send refused');
     const usage = await deps.store.deviceQuotaUsage(turn.tenantId, draft.payload.device.id, DEVICE_QUOTA, deps.now());
     return {
       card: composeCardFor(draft.draft.id, draft.payload, usage, { form: described.userMessage }),

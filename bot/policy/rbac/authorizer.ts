@@ -36,7 +36,7 @@ const unknownCallerMessage =
  *
  * Graph responses are cached for cacheTtlMs, so a change of roles or groups takes effect within that
  * time, and a warm check makes no Graph call. A check with `fresh` reads Graph again, so the check
- * right before a send sees a role removed a moment ago. The tenant's role catalog is shared by all callers; the
+ * right before a send detects a role removed a moment ago. The tenant's role catalog is shared by all callers; the
  * memberships of each user (caller or primary user) and the groups of each device are cached apart.
  * Concurrent misses for the same entry share one Graph read.
  */
